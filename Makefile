@@ -1,0 +1,31 @@
+# The two set-up commands of the README: `make demo` and `make test`. Both build .venv, install what they need
+# (torch first from its pinned version), make sure a Docker engine answers and the local base images exist, then run.
+VENV ?= .venv
+BIN := $(VENV)/bin
+export VENV
+
+.PHONY: demo test setup engine docs readme export clean
+
+demo: engine
+	$(BIN)/terminal-lego demo
+
+test: engine
+	bash scripts/test.sh
+
+setup:
+	bash scripts/setup.sh
+
+engine: setup
+	$(BIN)/terminal-lego engine
+
+docs: setup
+	bash scripts/docs.sh
+
+readme: setup
+	bash scripts/readme.sh
+
+export: setup
+	$(BIN)/nbdev_export && $(BIN)/nbdev_clean
+
+clean:
+	rm -rf _docs _proc build dist *.egg-info

@@ -1,0 +1,34 @@
+"Docker end to end: the demo prints a real container's output; a kill -9 leaves nothing behind after the next run"
+import os, signal, subprocess, sys, time, pytest
+
+pytestmark = pytest.mark.docker
+
+def test_demo_prints_real_container_output(base_images):
+    r = subprocess.run([sys.executable, "-m", "terminal_lego.cli", 'demo'], capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0, r.stderr
+    assert 'PRETTY_NAME="Debian GNU/Linux 12 (bookworm)"' in r.stdout
+    assert 'tmux 3.' in r.stdout and 'container removed' in r.stdout
+
+def test_kill_9_mid_command_leaves_no_container_after_next_run(docker_client, base_images):
+    code = ("from terminal_lego.envs import DockerEnv\n"
+            f"e = DockerEnv({base_images['bookworm']!r}, labels={{'terminal_lego.test': 'kill9'}})\n"
+            "print('started', flush=True)\n"
+            "e.exec('sleep 600', timeout=900)\n")
+    p = subprocess.Popen([sys.executable, '-c', code], stdout=subprocess.PIPE, text=True)
+    assert p.stdout.readline().strip() == 'started'
+    time.sleep(1)
+    os.kill(p.pid, signal.SIGKILL); p.wait()
+    left = lambda: docker_client.containers.list(all=True, filters={'label': 'terminal_lego.test=kill9'})
+    assert len(left()) == 1                      # the killed process could not clean up
+    r = subprocess.run([sys.executable, "-m", "terminal_lego.cli", 'engine'], capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0, r.stderr
+    assert 'removed 1 container(s) left by killed runs' in r.stdout
+    assert left() == []
+
+def test_unreachable_engine_is_one_clear_message():
+    env = {**os.environ, 'DOCKER_HOST': 'tcp://127.0.0.1:1'}
+    code = "from terminal_lego.envs import DockerEnv; DockerEnv('terminal-lego/bookworm')"
+    r = subprocess.run([sys.executable, '-c', code], capture_output=True, text=True, env=env, timeout=120)
+    assert r.returncode == 1 and 'EngineError: No Docker engine answers at tcp://127.0.0.1:1' in r.stderr
+    r = subprocess.run([sys.executable, "-m", "terminal_lego.cli", 'demo'], capture_output=True, text=True, env=env, timeout=120)
+    assert r.returncode == 2 and 'Traceback' not in r.stderr and 'DOCKER_HOST' in r.stderr
