@@ -13,6 +13,7 @@ test: engine
 	bash scripts/test.sh
 
 setup:
+	bash scripts/system_deps.sh
 	bash scripts/setup.sh
 
 engine: setup

@@ -5,6 +5,17 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 VENV=${VENV:-.venv}
 export PATH="$PWD/$VENV/bin:$PATH"
+# The sidebar: the index, then the numbered notebooks, then any pages and experiments.
+python - <<'PY'
+from pathlib import Path
+nbs = Path('nbs')
+main = ['index.ipynb'] + sorted(p.name for p in nbs.glob('[0-9][0-9]_*.ipynb'))
+pages = sorted(p.name for p in nbs.glob('*.md'))
+exps = sorted(f"experiments/{p.name}" for p in (nbs/'experiments').glob('*.ipynb'))
+lines = ['website:', '  sidebar:', '    contents:'] + [f'      - {n}' for n in main + pages]
+if exps: lines += ['      - section: Experiments (papermill)', '        contents:'] + [f'          - {n}' for n in exps]
+(nbs/'sidebar.yml').write_text('\n'.join(lines) + '\n')
+PY
 if command -v quarto >/dev/null 2>&1; then
   nbdev_docs
 else
