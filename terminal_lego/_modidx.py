@@ -83,4 +83,11 @@ d = { 'settings': { 'branch': 'main',
                                     'terminal_lego.envs.ensure_engine': ('envs.html#ensure_engine', 'terminal_lego/envs.py'),
                                     'terminal_lego.envs.reap': ('envs.html#reap', 'terminal_lego/envs.py'),
                                     'terminal_lego.envs.stand_in': ('envs.html#stand_in', 'terminal_lego/envs.py'),
-                                    'terminal_lego.envs.stand_ins': ('envs.html#stand_ins', 'terminal_lego/envs.py')}}}
+                                    'terminal_lego.envs.stand_ins': ('envs.html#stand_ins', 'terminal_lego/envs.py')},
+            'terminal_lego.pipeline': { 'terminal_lego.pipeline._collect': ('pipeline.html#_collect', 'terminal_lego/pipeline.py'),
+                                        'terminal_lego.pipeline.combinations': ('pipeline.html#combinations', 'terminal_lego/pipeline.py'),
+                                        'terminal_lego.pipeline.plot_sweep': ('pipeline.html#plot_sweep', 'terminal_lego/pipeline.py'),
+                                        'terminal_lego.pipeline.read_metrics': ('pipeline.html#read_metrics', 'terminal_lego/pipeline.py'),
+                                        'terminal_lego.pipeline.record': ('pipeline.html#record', 'terminal_lego/pipeline.py'),
+                                        'terminal_lego.pipeline.slug': ('pipeline.html#slug', 'terminal_lego/pipeline.py'),
+                                        'terminal_lego.pipeline.sweep': ('pipeline.html#sweep', 'terminal_lego/pipeline.py')}}}
