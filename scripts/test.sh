@@ -29,7 +29,7 @@ unchanged_by() {  # unchanged_by PATH COMMAND...: COMMAND must not change tracke
 }
 
 run_pytest() {
-  python -m pytest tests -q -p no:cacheprovider "$@"
+  python -m pytest tests -q -rs --durations=20 -p no:cacheprovider "$@"
   local rc=$?
   if [ $rc -eq 5 ]; then echo "pytest collected no tests: tests/ is missing or broken"; return 1; fi
   return $rc

@@ -1,0 +1,2 @@
+"""mathkit: small statistics helpers"""
+from .core import mean
