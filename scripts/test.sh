@@ -37,7 +37,10 @@ run_pytest() {
 
 step "package in sync with notebooks (nbdev_export)" unchanged_by terminal_lego nbdev_export
 step "notebooks clean (nbdev_clean)" unchanged_by nbs nbdev_clean
-step "notebook tests (nbdev_test --flags 'docker slow')" nbdev_test --flags "docker slow" --n_workers 2 --timing
+# Two notebooks run at once on CI's two cores: one torch thread each, and threads that sleep instead of spinning when
+# they wait (a spinning OpenMP pool next to another busy process made CPU training ~30x slower here).
+export OMP_WAIT_POLICY=PASSIVE
+step "notebook tests (nbdev_test --flags 'docker slow')" env OMP_NUM_THREADS=1 nbdev_test --flags "docker slow" --n_workers 2 --timing
 step "pytest" run_pytest
 
 echo; echo "== summary"
