@@ -3,6 +3,7 @@ import os, pytest
 
 def pytest_configure(config):
     config.addinivalue_line('markers', 'docker: needs a Docker engine (run in CI)')
+    config.addinivalue_line('markers', 'slow: takes more than ~20 s (run in CI)')
     config.addinivalue_line('markers', 'gpu: needs a GPU (skipped without one, with the reason)')
     config.addinivalue_line('markers', 'interop: runs Harbor, the real Terminal-Bench 2.0 client, against our files')
 
