@@ -1,6 +1,8 @@
 "Shared fixtures: Docker tests skip without an engine locally, but fail in CI (CI must have one)"
 import os, pytest
 
+collect_ignore = ["data"]   # task folders and recorded files: their test_outputs.py belong to the tasks, not to us
+
 def pytest_configure(config):
     config.addinivalue_line('markers', 'docker: needs a Docker engine (run in CI)')
     config.addinivalue_line('markers', 'slow: takes more than ~20 s (run in CI)')
