@@ -6,7 +6,11 @@ export VENV
 
 .PHONY: demo test setup engine docs readme export clean
 
-demo: engine
+# The demo needs neither the dev tools nor chromium: it installs only the [train] extra, then runs the pipeline.
+demo:
+	bash scripts/system_deps.sh debootstrap tmux
+	bash scripts/setup.sh train
+	$(BIN)/terminal-lego engine
 	$(BIN)/terminal-lego demo
 
 test: engine

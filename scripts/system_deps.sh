@@ -2,10 +2,9 @@
 # System packages the tests use: chromium (docs render check), debootstrap (local base images), tmux.
 # Installed with apt-get when running as root on Debian and missing; otherwise says what is missing and goes on.
 set -uo pipefail
+# Usage: system_deps.sh [PROGRAM...]   (default: all three; `make demo` asks only for debootstrap and tmux)
 need=()
-command -v chromium >/dev/null 2>&1 || need+=(chromium)
-command -v debootstrap >/dev/null 2>&1 || need+=(debootstrap)
-command -v tmux >/dev/null 2>&1 || need+=(tmux)
+for p in ${*:-chromium debootstrap tmux}; do command -v "$p" >/dev/null 2>&1 || need+=("$p"); done
 [ ${#need[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
   echo "== installing system packages: ${need[*]}"
