@@ -1,13 +1,25 @@
-"Docker end to end: the demo prints a real container's output; a kill -9 leaves nothing behind after the next run"
+"Docker end to end: the demo runs the whole embedded default; a kill -9 leaves nothing behind after the next run"
 import os, signal, subprocess, sys, time, pytest
 
 pytestmark = pytest.mark.docker
 
-def test_demo_prints_real_container_output(base_images):
-    r = subprocess.run([sys.executable, "-m", "terminal_lego.cli", 'demo'], capture_output=True, text=True, timeout=300)
-    assert r.returncode == 0, r.stderr
-    assert 'PRETTY_NAME="Debian GNU/Linux 12 (bookworm)"' in r.stdout
-    assert 'tmux 3.' in r.stdout and 'container removed' in r.stdout
+@pytest.mark.slow
+def test_demo_runs_the_embedded_default_end_to_end(base_images, docker_client, tmp_path):
+    "The README's main command minus set-up: the whole pipeline of configs/demo.yaml on the CPU, with its report"
+    p = subprocess.Popen([sys.executable, "-m", "terminal_lego.cli", 'demo', '--run-dir', str(tmp_path/'demo')],
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    out, err = p.communicate(timeout=1800)
+    r = subprocess.CompletedProcess(p.args, p.returncode, out, err)
+    assert r.returncode == 0, r.stdout[-3000:] + r.stderr[-3000:]
+    for stage in ('collect', 'generate', 'verify', 'rollout', 'analyze', 'select', 'sft', 'evaluate', 'report'):
+        assert (tmp_path/'demo'/f'{stage}.done.json').exists(), stage
+    assert 'scripted-grounded' in r.stdout and 'report:' in r.stdout and 'demo took' in r.stdout
+    html = (tmp_path/'demo'/'report'/'index.html').read_text()
+    assert 'data:image/png;base64,' in html and 'scripted-terse' in html
+    mine = [c for c in docker_client.containers.list(all=True, filters={'label': 'terminal_lego.owner'})
+            if f":{p.pid}:" in c.labels.get('terminal_lego.owner', '')]
+    assert mine == [], f"the demo left containers behind: {[c.name for c in mine]}"
+    print(r.stdout[-2500:])
 
 def test_kill_9_mid_command_leaves_no_container_after_next_run(docker_client, base_images):
     code = ("from terminal_lego.envs import DockerEnv\n"
