@@ -8,7 +8,7 @@ import re, gc, json, shlex, fnmatch, posixpath
 from dataclasses import dataclass, field, replace, asdict
 from functools import lru_cache
 from typing import Iterable
-from .core import ConfigError, load_config
+from .core import package_path, ConfigError, load_config
 from .trajectory import Trajectory, Turn, from_sharegpt
 
 # %% auto #0
@@ -537,9 +537,8 @@ def tor(table, cfg:TorConfig=TorConfig(), by:str|None='teacher'):
 def labelled_set()->list[tuple[dict, list, list]]:
     "The hand-labelled set: [(ShareGPT record, expected labels per turn, expected audit flags)]"
     import yaml
-    from importlib.resources import files
     out = []
-    for t in yaml.safe_load((files('terminal_lego')/'data'/'egs_labelled.yaml').read_text()):
+    for t in yaml.safe_load(package_path('data', 'egs_labelled.yaml').read_text()):
         conv = [{'from': 'human', 'value': f"Task Description:\n{t['task_name']}\n\nCurrent terminal state:\nroot@box:/app# "}]
         for turn in t['turns']:
             conv.append({'from': 'gpt', 'value': json.dumps({'analysis': '', 'plan': '', 'task_complete': not turn['keys'],

@@ -6,8 +6,7 @@
 from __future__ import annotations
 import os, io, sys, time, shutil, socket, tarfile, tempfile, threading, subprocess, uuid, weakref
 from pathlib import Path
-from importlib.resources import files as _pkg_files
-from .core import ExecResult, HeadTail, EngineError, EnvError, hash_inputs
+from .core import package_path, ExecResult, HeadTail, EngineError, EnvError, hash_inputs
 
 # %% auto #0
 __all__ = ['LABEL', 'drain', 'LocalEnv', 'cache_dir', 'engine', 'ensure_engine', 'base_recipes', 'base_tag', 'ensure_base_images',
@@ -155,7 +154,7 @@ LABEL = 'terminal_lego'
 def base_recipes()->dict:
     "The local base images' recipes, keyed by short name"
     import yaml
-    return yaml.safe_load((_pkg_files('terminal_lego')/'data'/'base_images.yaml').read_text())
+    return yaml.safe_load(package_path('data', 'base_images.yaml').read_text())
 
 def base_tag(name:str, recipes:dict|None=None)->str:
     "The full tag of local base image `name`, versioned by its recipe (and its parent's)"

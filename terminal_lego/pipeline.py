@@ -7,9 +7,8 @@ from __future__ import annotations
 import base64, hashlib, html, itertools, json, re, shutil, string, sys, time
 from collections import Counter
 from dataclasses import dataclass, field, asdict
-from importlib.resources import files as _pkg_files
 from pathlib import Path
-from .core import (TerminalLegoError, ConfigError, write_json, write_atomic, read_json, read_jsonl,
+from .core import (package_path, TerminalLegoError, ConfigError, write_json, write_atomic, read_json, read_jsonl,
                                 hash_inputs, load_config, config_dict, run_info)
 
 # %% auto #0
@@ -397,7 +396,7 @@ def write_report(run:str|Path)->Path:
         sec('Teachers', _html_table(pd.DataFrame(rollup)) if rollup else '', _img(run/'analysis'/'figures'/'figure1.png')),
         sec('Teacher → student', _html_table(t) if len(t) else '<p>no teachers analysed</p>', _img(run/'report'/'tor_vs_student.png')),
         sec('Config', f"<pre>{html.escape((run/'config.yaml').read_text()) if (run/'config.yaml').exists() else ''}</pre>")])
-    tpl = string.Template((_pkg_files('terminal_lego')/'prompts'/'report'/'report.html').read_text())
+    tpl = string.Template(package_path('prompts', 'report', 'report.html').read_text())
     return write_atomic(run/'report'/'index.html', tpl.substitute(title=html.escape(f"terminal_lego run {run.name}"), body=body))
 
 def _report(cfg, run, done, progress): return dict(html=str(write_report(run).relative_to(run)))

@@ -7,8 +7,7 @@ from __future__ import annotations
 import html, json, time
 from dataclasses import dataclass, field
 from pathlib import Path
-from importlib.resources import files as _pkg_files
-from .core import TerminalLegoError, ConfigError, write_json
+from .core import package_path, TerminalLegoError, ConfigError, write_json
 from .trajectory import Trajectory, Turn
 
 # %% auto #0
@@ -40,7 +39,7 @@ def chat_template(tokenizer, cfg:SftDataConfig)->str:
                               "SftDataConfig.template to 'qwen3-nothink' or a Jinja file")
         return tokenizer.chat_template
     if cfg.template == 'qwen3-nothink':
-        return (_pkg_files('terminal_lego')/'prompts'/'chat_templates'/'qwen3_nothink.jinja').read_text()
+        return package_path('prompts', 'chat_templates', 'qwen3_nothink.jinja').read_text()
     p = Path(cfg.template)
     if not p.exists(): raise ConfigError(f"chat template {p} does not exist ('auto', 'qwen3-nothink' or a file)")
     return p.read_text()

@@ -7,8 +7,7 @@ from __future__ import annotations
 import re, shutil, tomllib
 from dataclasses import dataclass, field, fields, asdict
 from pathlib import Path
-from importlib.resources import files as _pkg_files
-from .core import TaskError, hash_inputs
+from .core import package_path, TaskError, hash_inputs
 
 # %% auto #0
 __all__ = ['Metadata', 'VerifierConfig', 'AgentConfig', 'EnvironmentConfig', 'TaskConfig', 'config_from_dict', 'config_to_dict',
@@ -157,7 +156,7 @@ Task.write = _write
 # %% ../nbs/01_tasks.ipynb #c015
 def seed_tasks_dir()->Path:
     "The folder holding the shipped seed tasks"
-    return Path(str(_pkg_files('terminal_lego')/'seed_tasks'))
+    return package_path('seed_tasks')
 
 def seed_tasks()->list[Path]:
     "Paths of the seed tasks shipped with the package, sorted by name"

@@ -7,8 +7,7 @@ from __future__ import annotations
 import re, json, time, shlex, secrets, subprocess, datetime
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from importlib.resources import files as _pkg_files
-from .core import EnvError, ModelError, ConfigError, TerminalLegoError, truncate
+from .core import package_path, EnvError, ModelError, ConfigError, TerminalLegoError, truncate
 from .trajectory import Trajectory, Turn, parse_terminus_reply
 
 # %% auto #0
@@ -201,7 +200,7 @@ def harness_config(spec:str|dict|HarnessConfig|None=None, # a variant name, a di
 
 def prompt(name:str, **values)->str:
     "Fill template `prompts/terminus/<name>`: only `{field}` names given are replaced (JSON braces stay)"
-    text = (_pkg_files('terminal_lego')/'prompts'/'terminus'/name).read_text()
+    text = package_path('prompts', 'terminus', name).read_text()
     return re.sub(r'\{(\w+)\}', lambda m: str(values[m.group(1)]) if m.group(1) in values else m.group(0), text).strip()
 
 # %% ../nbs/08_terminus.ipynb #c026
