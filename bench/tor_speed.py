@@ -5,7 +5,7 @@ Baseline in the same run: the same analysis with every line parsed by bashlex an
 Rates are CPU-time based (the analysis is single-threaded), so they hold on a shared machine; wall time is printed too.
 Usage: python bench/tor_speed.py [--per-teacher 8100] [--baseline 1000]"""
 import argparse, json, os, random, time
-from terminal_lego import egs
+from terminal_lego import egs, commands
 from terminal_lego.trajectory import from_sharegpt
 
 NAMES = ['app', 'main', 'utils', 'config', 'data', 'report', 'server', 'parse', 'model', 'test_io', 'cli', 'db']
@@ -38,8 +38,8 @@ def corpus(per_teacher, seed=0):
 def run(records):
     "Full analysis; returns (wall s, CPU s of this process, tables) — CPU time is the one-core figure on a shared machine"
     t0, c0 = time.perf_counter(), time.process_time()
-    table, commands = egs.egs_table(from_sharegpt(r) for r in records)
-    return time.perf_counter() - t0, time.process_time() - c0, table, commands
+    table, per_command = egs.egs_table(from_sharegpt(r) for r in records)
+    return time.perf_counter() - t0, time.process_time() - c0, table, per_command
 
 if __name__ == '__main__':
     ap = argparse.ArgumentParser(); ap.add_argument('--per-teacher', type=int, default=8100); ap.add_argument('--baseline', type=int, default=1000)
@@ -48,21 +48,21 @@ if __name__ == '__main__':
     records = list(corpus(a.per_teacher))
     n = len(records)
     # baseline: bashlex for every line, no memo, on a sample
-    fast = egs.parse_line
+    fast = commands.parse_line
     def bashlex_only(line):
-        for name, fn in (('bashlex', egs._bashlex), ('shlex', egs._group_shlex)):
+        for name, fn in (('bashlex', commands._bashlex), ('shlex', commands._group_shlex)):
             try: return name, tuple((tuple(w), tuple(r)) for w, r in fn(line))
             except Exception: continue
         return 'split', ()
     sample = records[::max(1, n // a.baseline)][:a.baseline]
-    memo = egs._classified
-    egs.parse_line, egs._classified = bashlex_only, memo.__wrapped__
+    memo = commands._classified
+    commands.parse_line, commands._classified = bashlex_only, memo.__wrapped__
     try: base_s, base_cpu, _, _ = run(sample)
-    finally: egs.parse_line, egs._classified = fast, memo
-    for cached in (egs.parse_line, egs._classified, egs.resolve): cached.cache_clear()   # ours starts cold
-    ours_s, ours_cpu, table, commands = run(records)
+    finally: commands.parse_line, commands._classified = fast, memo
+    for cached in (commands.parse_line, commands._classified, commands.resolve): cached.cache_clear()   # ours starts cold
+    ours_s, ours_cpu, table, per_command = run(records)
     base_rate, ours_rate = len(sample)/base_cpu, n/ours_cpu
-    print(f"corpus: {n} trajectories, {int(table.turns.sum())} turns ({table.turns.mean():.1f}/trajectory), {len(commands)} commands")
+    print(f"corpus: {n} trajectories, {int(table.turns.sum())} turns ({table.turns.mean():.1f}/trajectory), {len(per_command)} commands")
     print(f"TOR per teacher (pooled): " + ', '.join(f'{k} {v:.3f}' for k, v in egs.tor(table).items()))
     print(f"baseline (bashlex every line, no memo), {len(sample)} trajectories: {base_rate:8.0f} trajectories/s (CPU), {base_s:.1f} s wall")
     print(f"ours, full corpus: {ours_cpu:6.1f} s CPU on one core ({ours_s:.1f} s wall)  {ours_rate:8.0f} trajectories/s  (goal: <= 30 s)")

@@ -131,7 +131,7 @@ def evaluate(tasks:list,                 # held-out task folders
     held = check_held_out(tasks, trained_on) if trained_on is not None else None
     own = isinstance(model, str)
     if own:
-        from terminal_lego.models import model_from_spec
+        from terminal_lego.serving import model_from_spec
         m = model_from_spec(model)
     else: m = model
     out = Path(out)

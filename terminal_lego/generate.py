@@ -283,7 +283,7 @@ def generate(questions:list[dict],          # question records
     from tqdm.auto import tqdm
     cfg = cfg if isinstance(cfg, GenerateConfig) else load_config(GenerateConfig, cfg)
     if isinstance(model, str):
-        from terminal_lego.models import model_from_spec
+        from terminal_lego.serving import model_from_spec
         model = model_from_spec(model)
     out_dir, qs = Path(out_dir), list(questions)[:limit]
     if len({q['id'] for q in qs}) < len(qs): raise TerminalLegoError("question ids repeat; dedupe with sources.select_questions first")

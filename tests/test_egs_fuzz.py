@@ -1,7 +1,8 @@
 "Hostile keystrokes never crash the EGS analysis: any text gives classified commands with absolute targets"
 import json
 from hypothesis import given, settings, strategies as st
-from terminal_lego.egs import trajectory_commands, analyze, parse_line, logical_lines, TorConfig
+from terminal_lego.commands import trajectory_commands, parse_line, logical_lines, TorConfig
+from terminal_lego.egs import analyze
 from terminal_lego.trajectory import from_openai
 
 shellish = st.lists(st.sampled_from(list("abc/. -_'\"$`\\|&;<>(){}[]*?~!#=\n\t") + ['cat ', 'ls ', 'sed -i ', 'cd ', '<<EOF\n',

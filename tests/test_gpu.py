@@ -12,7 +12,8 @@ def test_bf16_lora_training_and_vllm_gpu_serving(tmp_path):
     from terminal_lego.trajectory import from_openai
     from terminal_lego.sft_data import build_dataset, smollm2_tokenizer
     from terminal_lego.sft_train import launch_command
-    from terminal_lego.models import SMOLLM2, VLLMServer
+    from terminal_lego.models import SMOLLM2
+    from terminal_lego.serving import VLLMServer
     msgs = [{'role': 'system', 'content': 'You are an agent in a Linux terminal.'}, {'role': 'user', 'content': 'List /app'},
             {'role': 'assistant', 'content': '{"analysis": "look", "plan": "ls", "commands": [{"keystrokes": "ls /app\\n", "duration": 0.1}], "task_complete": true}'}]
     trajs = []

@@ -2,8 +2,9 @@
 import os, json, pickle, secrets, tempfile, pytest
 from pathlib import Path
 from terminal_lego.core import ModelError, write_json, append_jsonl
-from terminal_lego.models import (SMOLLM2, OpenAIModel, HFModel, TransformersServer, VLLMServer, ScriptedEndpoint, completion_body,
-    EndpointUnreachableError, MalformedCompletionError, ContextLengthError, model_dir, model_from_spec, untrained_lora_adapter, free_port)
+from terminal_lego.models import (SMOLLM2, OpenAIModel, HFModel, ScriptedEndpoint, completion_body, EndpointUnreachableError,
+    MalformedCompletionError, ContextLengthError, model_dir)
+from terminal_lego.serving import TransformersServer, VLLMServer, model_from_spec, untrained_lora_adapter, free_port
 
 QUESTION = [{'role': 'user', 'content': 'What is the capital of France? Answer in one word.'}]
 
