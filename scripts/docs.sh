@@ -9,7 +9,7 @@ export PATH="$PWD/$VENV/bin:$PATH"
 python - <<'PY'
 from pathlib import Path
 nbs = Path('nbs')
-main = ['index.ipynb'] + sorted(p.name for p in nbs.glob('[0-9][0-9]_*.ipynb'))
+main = ['index.ipynb'] + sorted(p.name for p in nbs.glob('[0-9][0-9]*_*.ipynb'))
 pages = sorted(p.name for p in nbs.glob('*.md'))
 exps = sorted(f"experiments/{p.name}" for p in (nbs/'experiments').glob('*.ipynb'))
 lines = ['website:', '  sidebar:', '    contents:'] + [f'      - {n}' for n in main + pages]

@@ -151,7 +151,7 @@ def cmd_report(args):
 
 def cmd_sweep(args):
     "Run an experiment notebook once per grid combination (papermill) and collect the metrics"
-    from terminal_lego.pipeline import sweep
+    from terminal_lego.sweep import sweep
     out = args.out or str(Path('runs')/'sweeps'/Path(args.notebook).stem)
     df = sweep(args.notebook, args.grid, out, rerun=args.rerun)
     _show(df.drop(columns=['notebook'], errors='ignore')); print(f"table: {Path(out)/'results.csv'}")

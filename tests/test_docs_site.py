@@ -26,6 +26,11 @@ def test_a_page_per_notebook(site):
     pages = {p.stem for p in site.glob('*.html')}
     assert nbs <= pages, f"notebooks without a page: {nbs - pages}"
 
+def test_sidebar_lists_every_notebook(site):
+    listed = set(re.findall(r'^\s*- (\S+\.(?:ipynb|md))$', (ROOT/'nbs'/'sidebar.yml').read_text(), re.M))
+    every = {str(p.relative_to(ROOT/'nbs')) for p in (ROOT/'nbs').rglob('*.ipynb') if '.ipynb_checkpoints' not in p.parts}
+    assert every <= listed, f"notebooks missing from the sidebar: {sorted(every - listed)}"
+
 def test_pages_render_in_chromium(site, chromium, tmp_path):
     for page in sorted(site.glob('*.html')):
         prof = tempfile.mkdtemp()

@@ -3,7 +3,8 @@ rerun that completes, and a 4-combination papermill sweep with one failing combi
 import os, sys, json, time, signal, subprocess, textwrap
 from pathlib import Path
 import pytest, yaml
-from terminal_lego.pipeline import pipeline, PipelineConfig, STAGES, sweep, split_tasks, TasksConfig
+from terminal_lego.pipeline import pipeline, PipelineConfig, STAGES, split_tasks, TasksConfig
+from terminal_lego.sweep import sweep
 from terminal_lego.core import load_config
 
 ROOT = Path(__file__).parents[1]
