@@ -11,7 +11,8 @@ from typing import Callable
 from .core import (EnvError, EngineError, ConfigError, TerminalLegoError, redact, write_atomic, write_json,
                                 read_json, run_info)
 from .trajectory import Trajectory, to_atif, to_sharegpt
-from .terminus import TerminusAgent, OracleAgent, NopAgent, ScriptedTeacher, harness_config, HARNESS_VARIANTS
+from .terminus import TerminusAgent, harness_config, HARNESS_VARIANTS
+from .baselines import OracleAgent, NopAgent, ScriptedTeacher
 
 # %% auto #0
 __all__ = ['AGENTS', 'make_model', 'shared_model', 'release_model', 'make_agent', 'agent_label', 'run_trial', 'TrialSpec',
