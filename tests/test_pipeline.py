@@ -1,6 +1,6 @@
 """The pipeline's resume rules (skip when up to date, rerun a changed stage and what follows), a kill -9 mid-run then a
 rerun that completes, and a 4-combination papermill sweep with one failing combination recorded, not fatal"""
-import os, sys, json, time, signal, subprocess, textwrap
+import json, textwrap
 from pathlib import Path
 import pytest, yaml
 from terminal_lego.pipeline import pipeline, PipelineConfig, STAGES, split_tasks, TasksConfig
@@ -63,17 +63,10 @@ CRASH_CFG = {'name': 'crash', 'tasks': {'train_limit': 3}, 'collect': {'limit': 
              'evaluate': {'enabled': False}, 'rollout': {'teachers': ['scripted-terse', 'scripted-grounded']}}
 
 @pytest.mark.docker
-def test_kill_mid_rollout_then_rerun_completes(tmp_path, docker_client, base_images):
+def test_kill_mid_rollout_then_rerun_completes(tmp_path, docker_client, base_images, kill_midway, containers_of):
     cfg, run = tmp_path/'crash.yaml', tmp_path/'run'
     cfg.write_text(yaml.safe_dump(CRASH_CFG))
-    p = subprocess.Popen([sys.executable, '-c', RUN, str(cfg), str(run)], start_new_session=True,
-                         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    deadline = time.monotonic() + 300
-    while len(list(run.glob('trials/*/result.json'))) < 2:
-        assert p.poll() is None, f"the run ended before it could be killed: {p.stderr.read().decode()[-2000:]}"
-        assert time.monotonic() < deadline, "no 2 finished trials within 300 s"
-        time.sleep(0.2)
-    os.killpg(p.pid, signal.SIGKILL); p.wait()
+    pid = kill_midway(RUN, [cfg, run], run, 'trials/*/result.json', 2)
     first = {r.parent.name: json.loads(r.read_text())['started_at'] for r in run.glob('trials/*/result.json')}
     assert 2 <= len(first) < 6 and (run/'rollout.started.json').exists() and not (run/'rollout.done.json').exists()
     collect_done = (run/'collect.done.json').stat().st_mtime_ns
@@ -85,8 +78,7 @@ def test_kill_mid_rollout_then_rerun_completes(tmp_path, docker_client, base_ima
         assert json.loads((run/'trials'/name/'result.json').read_text())['started_at'] == started
     page = (run/'report'/'index.html').read_text()
     assert 'data:image/png;base64,' in page and 'scripted-grounded' in page
-    assert not [c for c in docker_client.containers.list(all=True, filters={'label': 'terminal_lego.owner'})
-                if c.labels['terminal_lego.owner'].split(':')[1] == str(p.pid)]
+    assert containers_of(pid) == []
 
 @pytest.mark.slow
 def test_sweep_four_combinations_one_failing(tmp_path):
