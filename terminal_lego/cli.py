@@ -10,7 +10,7 @@ from .core import TerminalLegoError, ConfigError
 
 # %% auto #0
 __all__ = ['cmd_engine', 'cmd_collect', 'cmd_generate', 'cmd_verify', 'cmd_rollout', 'cmd_analyze', 'cmd_select', 'cmd_sft',
-           'cmd_evaluate', 'cmd_pipeline', 'cmd_demo', 'cmd_report', 'cmd_sweep', 'parser', 'main']
+           'cmd_families', 'cmd_evaluate', 'cmd_pipeline', 'cmd_demo', 'cmd_report', 'cmd_sweep', 'parser', 'main']
 
 # %% ../nbs/17_cli.ipynb #7f0c419a
 def cmd_engine(args):
@@ -113,6 +113,16 @@ def cmd_sft(args):
     print(f"dataset: {n}")
     print(f"trained -> {train(out/'dataset', out, tcfg)}")
 
+def cmd_families(args):
+    "List the task families (one line each), or write instances of one as task folders"
+    from terminal_lego.catalog import FAMILIES, HELD_OUT_FAMILIES, make_tasks
+    if args.action != 'make':
+        for f in FAMILIES.values():
+            print(f"{f.name:<14} {f.topic:<24} {'held out' if f.name in HELD_OUT_FAMILIES else 'train':<9} {f.summary}")
+        return
+    paths = make_tasks(args.family, args.n, args.out, args.seed, args.split)
+    print(f"{len(paths)} {args.family} instances ({args.split}, seeds {args.seed}-{args.seed + args.n - 1}) -> {args.out}")
+
 def cmd_evaluate(args):
     "A student (model spec) as a Terminus agent on held-out tasks; pass@1 with a bootstrap interval"
     from terminal_lego.evaluate import evaluate, pass_at_1
@@ -127,19 +137,31 @@ def _engine_for(cfg):
         from terminal_lego.envs import ensure_engine, ensure_base_images
         ensure_engine(verbose=False); ensure_base_images(verbose=False)
 
+def _quiet(verbose:bool):
+    "Keep the console to our own progress lines: library loader bars and deprecation noise only with --verbose"
+    if verbose: return
+    import os, warnings
+    for k in ('HF_HUB_DISABLE_PROGRESS_BARS', 'HF_DATASETS_DISABLE_PROGRESS_BARS'): os.environ.setdefault(k, '1')
+    os.environ.setdefault('TRANSFORMERS_VERBOSITY', 'error')
+    for c in (FutureWarning, UserWarning, DeprecationWarning): warnings.filterwarnings('ignore', category=c)
+    try:
+        from transformers.utils import logging as tl
+        tl.disable_progress_bar(); tl.set_verbosity_error()
+    except ImportError: pass      # installed without the train extra: nothing to quiet
+
 def cmd_pipeline(args):
     "Run (or resume) the pipeline from a config"
     from terminal_lego.core import load_config
     from terminal_lego.pipeline import pipeline, PipelineConfig
     cfg = load_config(PipelineConfig, args.config)
-    _engine_for(cfg); t0 = time.monotonic()
+    _quiet(args.verbose); _engine_for(cfg); t0 = time.monotonic()
     pipeline(cfg, args.run_dir, args.until)
     print(f"pipeline took {time.monotonic()-t0:.0f}s")
 
 def cmd_demo(args):
     "The embedded default end to end (CPU, local Docker engine)"
     from terminal_lego.pipeline import pipeline, PipelineConfig
-    cfg = PipelineConfig(); _engine_for(cfg); t0 = time.monotonic()
+    cfg = PipelineConfig(); _quiet(args.verbose); _engine_for(cfg); t0 = time.monotonic()
     pipeline(cfg, args.run_dir)
     print(f"demo took {time.monotonic()-t0:.0f}s")
 
@@ -153,7 +175,7 @@ def cmd_sweep(args):
     "Run an experiment notebook once per grid combination (papermill) and collect the metrics"
     from terminal_lego.sweep import sweep
     out = args.out or str(Path('runs')/'sweeps'/Path(args.notebook).stem)
-    df = sweep(args.notebook, args.grid, out, rerun=args.rerun)
+    df = sweep(args.notebook, args.grid, out, timeout=args.cell_timeout or None, rerun=args.rerun)
     _show(df.drop(columns=['notebook'], errors='ignore')); print(f"table: {Path(out)/'results.csv'}")
 
 # %% ../nbs/17_cli.ipynb #d4afab6f
@@ -172,11 +194,13 @@ def parser()->argparse.ArgumentParser:
     _sub(sub, 'engine', cmd_engine, 'make sure Docker answers and local base images exist',
          _a('-v', '--verbose', action='store_true', help='also list which public image each base image replaces'))
     _sub(sub, 'demo', cmd_demo, 'run the embedded default pipeline (CPU, local Docker; the settings of configs/demo.yaml)',
-         _a('--run-dir', help='run folder (default: runs/demo)'))
+         _a('--run-dir', help='run folder (default: runs/demo)'),
+         _a('-v', '--verbose', action='store_true', help="also show the libraries' loader bars and warnings"))
     _sub(sub, 'pipeline', cmd_pipeline, 'run or resume the pipeline from a YAML config',
          _a('--config', required=True, help='PipelineConfig YAML, e.g. configs/demo.yaml'),
          _a('--run-dir', help='run folder (default: <runs_dir>/<name> from the config)'),
-         _a('--until', help='stop after this stage (collect, generate, verify, rollout, analyze, select, sft, evaluate, report)'))
+         _a('--until', help='stop after this stage (collect, generate, verify, rollout, analyze, select, sft, evaluate, report)'),
+         _a('-v', '--verbose', action='store_true', help="also show the libraries' loader bars and warnings"))
     _sub(sub, 'collect', cmd_collect, 'collect StackOverflow questions into a JSONL file',
          _a('--out', required=True, help='questions JSONL (appended to when collecting from the API)'),
          _a('--sample', action='store_true', help='copy the bundled sample instead of calling the API'),
@@ -215,9 +239,16 @@ def parser()->argparse.ArgumentParser:
          _a('--out', default='runs/eval', help='evaluation folder'), _a('--trained-on', help='dataset/trajectories the student saw (checked for overlap)'),
          _a('--workers', type=int, default=1), _a('--max-turns', type=int, help='turn budget per trial'))
     _sub(sub, 'report', cmd_report, "rewrite a run's HTML report and print its summary", _a('run', help='run folder'))
+    fam = _sub(sub, 'families', cmd_families, 'list the task families, or make instances of one (families make ...)')
+    _sub(fam.add_subparsers(dest='action', metavar='ACTION'), 'make', cmd_families, 'write instances of a family',
+         _a('family', help='family name (see `terminal-lego families`)'), _a('--n', type=int, default=1, help='instances'),
+         _a('--seed', type=int, default=0, help='first seed (instance i has seed SEED+i)'),
+         _a('--split', choices=['train', 'held_out'], default='train', help='which half of the name and value pools'),
+         _a('--out', required=True, help='folder the task folders go into'))
     _sub(sub, 'sweep', cmd_sweep, 'run an experiment notebook over a parameter grid with papermill',
          _a('notebook', help='notebook with a cell tagged `parameters`'), _a('--grid', required=True, help='YAML: parameter -> list of values'),
-         _a('--out', help='sweep folder (default: runs/sweeps/<notebook>)'), _a('--rerun', action='store_true', help='rerun finished combinations'))
+         _a('--out', help='sweep folder (default: runs/sweeps/<notebook>)'), _a('--rerun', action='store_true', help='rerun finished combinations'),
+         _a('--cell-timeout', type=float, help='seconds a cell may run (default: no limit)'))
     return p
 
 def main(argv:list[str]|None=None):

@@ -12,10 +12,11 @@ from .core import package_path
 from .trajectory import Trajectory, from_sharegpt
 from .commands import TorConfig, Command, trajectory_commands, keystrokes_record, _URL, _LOCAL
 from .commands import PAPER_OBSERVATIONS, EXTRA_OBSERVATIONS, ALIGNMENTS
+from .flow import flow
 _all_ = ['TorConfig', 'Command', 'trajectory_commands', 'PAPER_OBSERVATIONS', 'EXTRA_OBSERVATIONS', 'ALIGNMENTS']
 
 # %% auto #0
-__all__ = ['CHOICES', 'aligned', 'support', 'is_error_observation', 'audit_command', 'analyze', 'egs_table', 'tor',
+__all__ = ['CHOICES', 'aligned', 'support', 'is_error_observation', 'audit_command', 'analyze', 'egs_table', 'ungrounded', 'tor',
            'labelled_set', 'check_labels', 'tor_choices', 'TorConfig', 'Command', 'trajectory_commands',
            'PAPER_OBSERVATIONS', 'EXTRA_OBSERVATIONS', 'ALIGNMENTS']
 
@@ -82,7 +83,7 @@ def _id(traj:Trajectory, i:int)->str:
 def analyze(traj:Trajectory, cfg:TorConfig=TorConfig(), i:int=0)->tuple[dict, list[dict]]:
     "(row of measures, per-command rows) for one trajectory"
     cmds = trajectory_commands(traj, cfg)
-    sup = support(cmds, cfg)
+    sup, unseen = support(cmds, cfg), flow(traj, cmds, cfg)
     counts = {k: 0 for k in ('observation', 'action', 'verification', 'other')}
     for c in cmds: counts[c.klass] += 1
     counted = [i_ for i_ in sup if cfg.targetless_actions_count or cmds[i_].targets]
@@ -97,7 +98,8 @@ def analyze(traj:Trajectory, cfg:TorConfig=TorConfig(), i:int=0)->tuple[dict, li
                          name=c.name, klass=c.klass, kind=c.kind, targets=c.targets, cwd=c.cwd, parser=c.parser,
                          supported=(s is not None) if c.klass == 'action' else None,
                          support_turn=cmds[s].turn if s is not None else None,
-                         support_command=' '.join(cmds[s].argv) if s is not None else None, audit=','.join(sorted(f))))
+                         support_command=' '.join(cmds[s].argv) if s is not None else None, audit=','.join(sorted(f)),
+                         unseen=unseen.get(k)))
     n, m = len(cmds), traj.meta
     row = dict(id=tid, teacher=m.get('teacher') or m.get('model') or m.get('agent'), task_name=m.get('task_name'),
                reward=traj.reward, turns=len(traj.turns),
@@ -110,7 +112,9 @@ def analyze(traj:Trajectory, cfg:TorConfig=TorConfig(), i:int=0)->tuple[dict, li
                verify_ratio=counts['verification']/n if n else float('nan'),
                first_action_turn=first.turn if first else None,
                commands_before_first_action=cmds.index(first) if first else None,
-               audit=','.join(sorted(flags)), hacking=bool(flags - {'network'}))
+               audit=','.join(sorted(flags)), hacking=bool(flags - {'network'}), flow_actions=len(unseen),
+               ungrounded_actions=sum(bool(u) for u in unseen.values()),
+               ungrounded=sum(bool(u) for u in unseen.values())/len(unseen) if unseen else float('nan'))
     return row, rows
 
 # %% ../nbs/10_egs.ipynb #f88e30e7
@@ -127,6 +131,11 @@ def egs_table(trajs:Iterable[Trajectory], cfg:TorConfig=TorConfig(), commands:bo
         if gc_was_on: gc.enable()
     cols = list(analyze(Trajectory([], []), cfg)[0])
     return pd.DataFrame(rows, columns=cols), (pd.DataFrame(cmd_rows) if commands else None)
+
+def ungrounded(table, by:str|None='teacher'):
+    "Share of actions (with arguments) that use something the agent had not seen, pooled per group"
+    f = lambda d: d.ungrounded_actions.sum()/d.flow_actions.sum() if d.flow_actions.sum() else float('nan')
+    return f(table) if by is None else table.groupby(by, dropna=False).apply(f, include_groups=False)
 
 def tor(table, cfg:TorConfig=TorConfig(), by:str|None='teacher'):
     "TOR of a per-trajectory table, pooled (Σsupported/Σactions) or mean of per-trajectory TORs, per group"

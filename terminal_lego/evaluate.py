@@ -124,7 +124,8 @@ def evaluate(tasks:list,                 # held-out task folders
              trained_on=None,            # what the student trained on (dataset dir, trajectories, names); None skips the check
              workers:int|None=None,      # parallel trials (default: CPU cores)
              harness:dict|None=None,     # HarnessConfig overrides (max_turns, model_kwargs, ...)
-             progress:bool=True):
+             progress:bool=True,
+             agent:str='terminus'):      # 'terminus' or 'terminus:<variant>' (the harness the teachers used)
     "Run the student as the `terminus` agent on held-out tasks; one row per trial (task, category, trial, reward, status, ...)"
     tasks = [Path(t.path if isinstance(t, Task) else t) for t in tasks]
     if not tasks: raise ConfigError("evaluate needs at least one task folder")
@@ -136,8 +137,10 @@ def evaluate(tasks:list,                 # held-out task folders
     else: m = model
     out = Path(out)
     write_json(out/'eval.json', dict(model=getattr(m, 'spec', None) or str(model), tasks=[str(t) for t in tasks],
-                                     categories=task_categories(tasks), k=k, harness=harness or {}, held_out=held, **run_info()))
-    try: rollout(tasks, ['terminus'], out, k=k, model=m, workers=workers, harness=harness, progress=progress)
+                                     categories=task_categories(tasks), k=k, agent=agent, harness=harness or {},
+                                     held_out=held, **run_info()))
+    if not agent.startswith('terminus'): raise ConfigError(f"evaluate runs a model: agent must be terminus[:variant], not {agent!r}")
+    try: rollout(tasks, [agent], out, k=k, model=m, workers=workers, harness=harness, progress=progress)
     finally:
         if own and hasattr(m, 'close'): m.close()
     return eval_results(out)

@@ -8,7 +8,7 @@ import html
 from pathlib import Path
 from .core import write_atomic
 from .trajectory import Trajectory
-from .egs import TorConfig, egs_table, tor, trajectory_commands, support, tor_choices
+from .egs import TorConfig, egs_table, tor, trajectory_commands, support, tor_choices, ungrounded
 
 # %% auto #0
 __all__ = ['COLOURS', 'paper_table', 'paper_ablations', 'teacher_table', 'support_example', 'figure1', 'tor_vs_student',
@@ -37,12 +37,13 @@ def paper_ablations():
 
 # %% ../nbs/15_explore.ipynb #c010
 def teacher_table(table, cfg:TorConfig=TorConfig(), teacher_scores:dict|None=None, student_scores:dict|None=None):
-    "Per-teacher Table 1 shape from a per-trajectory EGS table (TOR in %)"
+    "Per-teacher Table 1 shape from a per-trajectory EGS table (TOR and the ungrounded-action share in %)"
     g = table.groupby('teacher', dropna=False)
     out = g.agg(trajectories=('id', 'size'), success=('reward', 'mean'), turns=('turns', 'mean'),
                 error_turns=('error_turns', 'mean'), inspect_ratio=('inspect_ratio', 'mean'),
                 act_ratio=('act_ratio', 'mean'), verify_ratio=('verify_ratio', 'mean'))
     out['tor'] = tor(table, cfg) * 100
+    if 'flow_actions' in table: out['ungrounded'] = ungrounded(table) * 100
     out['teacher_score'] = [(teacher_scores or {}).get(t) for t in out.index]
     out['student_score'] = [(student_scores or {}).get(t) for t in out.index]
     out['source'] = 'data'

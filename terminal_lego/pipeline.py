@@ -12,21 +12,34 @@ from .core import (package_path, TerminalLegoError, ConfigError, write_json, wri
                                 hash_inputs, load_config, config_dict, run_info)
 
 # %% auto #0
-__all__ = ['STRATEGIES', 'STAGES', 'OWNS', 'STAGE_FNS', 'TasksConfig', 'CollectStage', 'GenerateStage', 'VerifyStage',
-           'RolloutStage', 'AnalyzeStage', 'SelectStage', 'SftStage', 'EvaluateStage', 'ReportStage', 'PipelineConfig',
-           'task_dirs', 'split_tasks', 'student_spec', 'stage_key', 'pipeline', 'brief', 'teacher_student_table',
-           'summary', 'write_report']
+__all__ = ['STRATEGIES', 'STAGES', 'OWNS', 'STAGE_FNS', 'FamilyTasks', 'TasksConfig', 'CollectStage', 'GenerateStage',
+           'VerifyStage', 'RolloutStage', 'AnalyzeStage', 'SelectStage', 'SftStage', 'EvaluateStage', 'ReportStage',
+           'PipelineConfig', 'task_dirs', 'task_sets', 'split_tasks', 'stage_key', 'pipeline', 'brief',
+           'teacher_student_table', 'summary', 'write_report']
 
-# %% ../nbs/16_pipeline.ipynb #7c28ef77
+# %% ../nbs/16_pipeline.ipynb #da60d207
+@dataclass
+class FamilyTasks:
+    "Task families as a task source (01c_catalog.family_sets)"
+    enabled:bool=True
+    train:list=field(default_factory=lambda: ['config-port', 'log-errors', 'script-exec', 'python-typo'])
+    instances:int=10                        # training instances per training family
+    held_out_instances:int=3                # held-out instances per training family (the other half of every pool)
+    held_out:list=field(default_factory=lambda: ['template-fill', 'perms-fix'])   # never trained on
+    held_out_family_instances:int=3
+    seed:int=0
+
 @dataclass
 class TasksConfig:
     "Which tasks teach (rollouts) and which are held out (the student's evaluation)"
-    seed:bool=True                          # include the seed tasks shipped in the package
+    seed:bool=False                         # include the seed tasks shipped in the package
     extra:list=field(default_factory=list)  # more task folders, or folders of task folders
-    held_out:int=2                          # tasks kept out of training, for evaluation only
-    train_limit:int|None=6                  # at most this many training tasks (None: all the rest)
+    held_out:int=2                          # seed/extra tasks kept out of training, for evaluation only
+    train_limit:int|None=6                  # at most this many seed/extra training tasks (None: all the rest)
     split_seed:int=0                        # the split is a pure function of this and the task names
+    families:FamilyTasks=field(default_factory=FamilyTasks)
 
+# %% ../nbs/16_pipeline.ipynb #eece4a8f
 @dataclass
 class CollectStage:
     "Questions: the bundled sample, a JSONL file, or the StackExchange API"
@@ -51,16 +64,17 @@ class VerifyStage:
     k:int=1                                 # oracle repetitions
     workers:int=2
 
+# %% ../nbs/16_pipeline.ipynb #95df0ad9
 @dataclass
 class RolloutStage:
     "Teachers on the training tasks"
     enabled:bool=True
-    teachers:list=field(default_factory=lambda: ['scripted-terse', 'scripted-grounded', 'terminus'])
-    model:str|None='hf:smollm2-135m'        # model of the terminus teachers
+    teachers:list=field(default_factory=lambda: ['expert-terse:compact', 'expert-grounded:compact', 'terminus:compact'])
+    model:str|None='hf:smollm2-135m?batch=16'   # model of the terminus teachers
     k:int=1                                 # trials per task and teacher
-    workers:int=2
+    workers:int=8
     executor:str='threads'                  # 'threads' or 'ray'
-    harness:dict=field(default_factory=lambda: dict(max_turns=2, max_duration=5., model_kwargs=dict(max_tokens=64)))  # terminus teachers only
+    harness:dict=field(default_factory=lambda: dict(max_turns=3, model_kwargs=dict(max_tokens=96)))  # terminus teachers only
 
 @dataclass
 class AnalyzeStage:
@@ -75,29 +89,35 @@ class SelectStage:
     n:float|None=None                       # per teacher, for the ranked strategies (a count, or a fraction <= 1)
     seed:int=0
 
+# %% ../nbs/16_pipeline.ipynb #a918de7a
 @dataclass
 class SftStage:
     "One student per teacher, fine-tuned on its selected trajectories"
     enabled:bool=True
-    teachers:list|None=field(default_factory=lambda: ['scripted-terse', 'scripted-grounded'])  # None: every teacher with data
-    data:dict=field(default_factory=lambda: dict(max_length=768))     # sft_data.SftDataConfig fields
-    train:dict=field(default_factory=lambda: dict(max_steps=2, batch_size=1, grad_accum=1, learning_rate=2e-4, save_steps=1))
+    teachers:list|None=field(default_factory=lambda: ['expert-terse', 'expert-grounded'])  # None: every teacher with data
+    data:dict=field(default_factory=lambda: dict(max_length=1024))    # sft_data.SftDataConfig fields
+    train:dict=field(default_factory=lambda: dict(epochs=2, batch_size=4, grad_accum=1, learning_rate=1e-3,
+                                                  save_steps=20))    # sft_train.TrainConfig fields
 
 @dataclass
 class EvaluateStage:
-    "The students (and the base model) on the held-out tasks"
+    "The students (and the base model) on the held-out tasks, through the teachers' harness"
     enabled:bool=True
     k:int=1                                 # trials per task
-    workers:int|None=2
-    serve:str='hf'                          # 'hf': merge each adapter, load with transformers; 'vllm': serve base + LoRA
+    workers:int=16                          # trials at once
+    serve:str='hf'                          # 'hf': merged, in this process, batched; 'vllm': base + LoRA server
+    batch:int=16                            # calls decoded together ('hf')
     base:bool=True                          # also evaluate the untrained base model
-    harness:dict=field(default_factory=lambda: dict(max_turns=2, max_duration=5., model_kwargs=dict(max_tokens=64)))
+    agent:str='terminus:compact'            # the harness variant (the teachers' own)
+    max_tokens:int=160                      # completion budget per turn
+    harness:dict=field(default_factory=lambda: dict(max_turns=8))    # HarnessConfig overrides
 
 @dataclass
 class ReportStage:
     "The HTML report and the one-screen summary"
     enabled:bool=True
 
+# %% ../nbs/16_pipeline.ipynb #8d2846f4
 @dataclass
 class PipelineConfig:
     "A whole run; the defaults are the embedded CPU demo"
@@ -124,13 +144,24 @@ def task_dirs(paths:list)->list[Path]:
         else: raise ConfigError(f"{p} is neither a task folder (with task.toml) nor a folder of them")
     return out
 
-def split_tasks(cfg:TasksConfig)->tuple[list[Path], list[Path]]:
-    "(training tasks, held-out tasks), a pure function of the task names and `cfg.split_seed`"
+def task_sets(cfg:TasksConfig, run:str|Path)->dict[str, list[Path]]:
+    "{'train': ..., and each held-out set}: the task folders of every set that has tasks"
     from terminal_lego.tasks import seed_tasks
     dirs = (list(seed_tasks()) if cfg.seed else []) + task_dirs(cfg.extra)
     order = sorted(dirs, key=lambda d: hashlib.sha256(f"{cfg.split_seed}:{d.name}".encode()).hexdigest())
-    held, rest = order[:cfg.held_out], order[cfg.held_out:]
-    return sorted(rest[:cfg.train_limit]), sorted(held)
+    sets = {'train': sorted(order[cfg.held_out:][:cfg.train_limit]), 'held-out tasks': sorted(order[:cfg.held_out])}
+    f = cfg.families
+    if f.enabled:
+        from terminal_lego.catalog import family_sets
+        fs = family_sets(Path(run)/'families', f.train, f.instances, f.held_out_instances, f.held_out,
+                         f.held_out_family_instances, f.seed)
+        sets = {**fs, 'train': sets['train'] + fs['train'], 'held-out tasks': sets['held-out tasks']}
+    return {k: v for k, v in sets.items() if v or k == 'train'}
+
+def split_tasks(cfg:TasksConfig, run:str|Path)->tuple[list[Path], list[Path]]:
+    "(training tasks, held-out tasks), a pure function of the config"
+    sets = task_sets(cfg, run)
+    return sets.pop('train'), [t for ts in sets.values() for t in ts]
 
 # %% ../nbs/16_pipeline.ipynb #8fffc15c
 def _collect(cfg, run, done, progress):
@@ -171,7 +202,7 @@ STRATEGIES = ('all', 'successful', 'error-free', 'failed', 'matched', 'high-tor'
 
 def _rollout(cfg, run, done, progress):
     from terminal_lego.rollout import rollout, rollup
-    s, (train, _) = cfg.rollout, split_tasks(cfg.tasks)
+    s, (train, _) = cfg.rollout, split_tasks(cfg.tasks, run)
     tasks = train + [run/'tasks'/n for n in done.get('verify', {}).get('verified', [])]
     if not s.teachers: raise ConfigError("rollout.teachers is empty: name at least one (e.g. scripted-terse)")
     lm = [t for t in s.teachers if t.startswith('terminus')]     # the harness budget is for model teachers only
@@ -187,7 +218,8 @@ def _analyze(cfg, run, done, progress):
     if not any((run/'trials').glob('*/trajectory.json')): return dict(trajectories=0, teachers=[])
     write_analysis([run/'trials'], run/'analysis')
     t = pd.read_csv(run/'analysis'/'tables'/'teachers.csv')
-    return dict(trajectories=int(t.trajectories.sum()), teachers=t[['teacher', 'trajectories', 'success', 'turns', 'tor']].to_dict('records'))
+    cols = [c for c in ('teacher', 'trajectories', 'success', 'turns', 'tor', 'ungrounded') if c in t]
+    return dict(trajectories=int(t.trajectories.sum()), teachers=t[cols].to_dict('records'))
 
 def _select(cfg, run, done, progress):
     import pandas as pd
@@ -211,72 +243,55 @@ def _select(cfg, run, done, progress):
 # %% ../nbs/16_pipeline.ipynb #89e131bd
 def _slug(name:str)->str: return re.sub(r'[^A-Za-z0-9._-]+', '-', str(name))
 
+def _students(cfg):
+    "The StudentConfig of a pipeline: SFT settings from `sft`, evaluation settings from `evaluate`"
+    from terminal_lego.students import StudentConfig
+    t, e = dict(cfg.sft.train), cfg.evaluate
+    return StudentConfig(base_model=t.pop('base_model', 'smollm2-135m'), data=cfg.sft.data, train=t, serve=e.serve,
+                         batch=e.batch, workers=e.workers, k=e.k, max_tokens=e.max_tokens, agent=e.agent,
+                         harness=e.harness)
+
 def _sft(cfg, run, done, progress):
     import pandas as pd
     from terminal_lego.trajectory import iter_trajectories
     from terminal_lego.select import pick
-    from terminal_lego.sft_data import SftDataConfig, build_dataset
-    from terminal_lego.sft_train import TrainConfig, train, base_dir
-    sp, s = run/'select'/'selected.json', cfg.sft
-    sel = read_json(sp) if sp.exists() else {}
-    dcfg, tcfg = load_config(SftDataConfig, s.data), load_config(TrainConfig, s.train)
-    trajs, tok, students, skipped = None, None, {}, {}
+    from terminal_lego.students import train_student
+    sp, s, scfg = run/'select'/'selected.json', cfg.sft, _students(cfg)
+    sel, trajs, students, skipped = read_json(sp) if sp.exists() else {}, None, {}, {}
     for teacher in (sorted(sel) if s.teachers is None else s.teachers):
-        d = run/'sft'/_slug(teacher)
-        if (d/'done.json').exists(): students[teacher] = read_json(d/'done.json'); continue
         if not sel.get(teacher): skipped[teacher] = 'no selected trajectories'; continue
-        if tok is None:
-            from transformers import AutoTokenizer
-            trajs, tok = list(iter_trajectories(run/'trials')), AutoTokenizer.from_pretrained(base_dir(tcfg.base_model))
-        shutil.rmtree(d/'dataset', ignore_errors=True)
-        try: _, n = build_dataset(pick(trajs, pd.DataFrame({'id': sel[teacher]})), tok, dcfg, d/'dataset')
+        trajs = trajs if trajs is not None else list(iter_trajectories(run/'trials'))
+        d = run/'sft'/_slug(teacher)
+        try: rec = train_student(pick(trajs, pd.DataFrame({'id': sel[teacher]})), d, scfg)
         except TerminalLegoError as e: skipped[teacher] = str(e); continue
-        adapter = train(d/'dataset', d, tcfg)
-        if adapter is None: raise TerminalLegoError(f"training of the {teacher} student stopped early; rerun to resume")
-        log = list(read_jsonl(d/'train_log.jsonl'))
-        students[teacher] = dict(adapter=str(adapter.relative_to(run)), rows=n['kept'], trained_tokens=n['trained_tokens'],
-                                 steps=log[-1]['step'] if log else None, loss=log[-1]['loss'] if log else None)
-        write_json(d/'done.json', students[teacher])
+        students[teacher] = {**{k: v for k, v in rec.items() if k != 'key'}, 'adapter': str((d/rec['adapter']).relative_to(run))}
     return dict(students=students, skipped=skipped)
 
-def student_spec(adapter:Path, base:str, serve:str='hf', name:str='student')->str:
-    "The model spec that serves a LoRA student: merged for transformers ('hf'), or base + adapter for vLLM"
-    from terminal_lego.sft_train import base_dir, merge
-    adapter = Path(adapter).resolve()
-    if serve == 'vllm': return f"vllm:{base_dir(base)}?lora={name}={adapter}"
-    if serve != 'hf': raise ConfigError(f"evaluate.serve must be 'hf' or 'vllm', not {serve!r}")
-    merged = adapter.parent/'merged'
-    if not (merged/'config.json').exists(): merge(adapter, merged)
-    return f"hf:{merged}?name={name}"
-
 def _evaluate(cfg, run, done, progress):
-    from terminal_lego.evaluate import evaluate, pass_at_1
-    from terminal_lego.sft_train import TrainConfig
-    s, (train, held) = cfg.evaluate, split_tasks(cfg.tasks)
-    base = load_config(TrainConfig, cfg.sft.train).base_model
-    models = {'base': f"hf:{base}" if s.serve == 'hf' else f"vllm:{base}"} if s.base else {}
+    from terminal_lego.students import student_spec, evaluate_student
+    sets, scfg = task_sets(cfg.tasks, run), _students(cfg)
+    train = sets.pop('train')
+    fam = set(d.name for d in task_sets(cfg.tasks, run)['train'] if (d/'solution'/'expert.json').exists())
+    trained_on = [d.name if d.name in fam else d for d in train]
+    specs = {'base': student_spec(None, scfg, 'base')} if cfg.evaluate.base else {}
     for t, info in done.get('sft', {}).get('students', {}).items():
-        models[t] = student_spec(run/info['adapter'], base, s.serve, f"student-{_slug(t)}")
+        specs[t] = student_spec(run/info['adapter'], scfg, f"student-{_slug(t)}")
     scores = {}
-    for name, spec in models.items():
-        f = run/'eval'/_slug(name)/'score.json'
-        if not f.exists():
-            df = evaluate(held, spec, f.parent, k=s.k, trained_on=train, workers=s.workers, harness=s.harness or None,
-                             progress=progress)
-            write_json(f, dict(pass_at_1(df), model=spec))
-        scores[name] = read_json(f)
-    return dict(held_out=[d.name for d in held], scores=scores)
+    for name, spec in specs.items():
+        sc = evaluate_student(spec, sets, run/'eval'/_slug(name), scfg, trained_on=trained_on, progress=progress)
+        scores[name] = {k: sc[k] for k in sets if k in sc}
+    return dict(held_out={k: len(v) for k, v in sets.items()}, scores=scores)
 
 # %% ../nbs/16_pipeline.ipynb #4667d747
 STAGES = ('collect', 'generate', 'verify', 'rollout', 'analyze', 'select', 'sft', 'evaluate', 'report')
 OWNS = {'collect': ['sources'], 'generate': ['generated', 'tasks'], 'verify': ['verify'], 'rollout': ['trials', 'job.json'],
         'analyze': ['analysis'], 'select': ['select'], 'sft': ['sft'], 'evaluate': ['eval'], 'report': ['report']}
 
-def stage_key(cfg:PipelineConfig, name:str, before:str|None)->str:
+def stage_key(cfg:PipelineConfig, name:str, before:str|None, run:str|Path)->str:
     "Hash of what stage `name` depends on: its settings, the previous stage's key, and the tasks it runs on"
     extra = None
     if name in ('rollout', 'evaluate'):
-        train, held = split_tasks(cfg.tasks)
+        train, held = split_tasks(cfg.tasks, run)
         extra = [hash_inputs(d) for d in (train if name == 'rollout' else held)]
     return hash_inputs(name, asdict(getattr(cfg, name)), extra, before)
 
@@ -314,7 +329,7 @@ def pipeline(config:PipelineConfig|dict|str|Path|None=None,  # a config, a dict,
     write_atomic(run/'config.yaml', yaml.safe_dump({**config_dict(cfg), 'run_info': run_info()}, sort_keys=False))
     key, outs, recs = None, {}, {}
     for i, name in enumerate(STAGES, 1):
-        key = stage_key(cfg, name, key)
+        key = stage_key(cfg, name, key, run)
         if progress: log(f"[{i}/{len(STAGES)}] {name} …")
         recs[name] = r = _run_stage(cfg, run, name, key, outs, progress)
         outs[name] = r['outputs']
@@ -337,7 +352,11 @@ def brief(name:str, out:dict)->str:
         f"{t['teacher']} " + (f"{t['tor']:.1f}%" if t['tor'] == t['tor'] else '-') for t in out['teachers'])
     if name == 'select': return f"{out['strategy']}: " + ', '.join(f"{t} {n}" for t, n in out['selected'].items())
     if name == 'sft': return f"students: {', '.join(out['students']) or 'none'}" + (f"; skipped {list(out['skipped'])}" if out['skipped'] else '')
-    if name == 'evaluate': return ', '.join(f"{m} {_pct(s['mean'])}" for m, s in out['scores'].items()) or 'nothing to evaluate'
+    if name == 'evaluate':
+        sets = list(out['held_out'])
+        return (f"pass@1 on {' / '.join(sets)}: " + ', '.join(
+            f"{m} {' / '.join(_pct(s[k]['mean']) if k in s else '-' for k in sets)}" for m, s in out['scores'].items())
+            if out['scores'] else 'nothing to evaluate')
     if name == 'report': return out['html']
     return json.dumps(out)[:100]
 
@@ -345,27 +364,43 @@ def brief(name:str, out:dict)->str:
 def _done(run:Path)->dict:
     return {n: read_json(run/f'{n}.done.json') for n in STAGES if (run/f'{n}.done.json').exists()}
 
+def _short(set_name:str)->str: return set_name.removeprefix('held-out ')
+
 def teacher_student_table(run:str|Path):
-    "Per teacher: trajectories, success, turns, TOR (%), selected, and its student's pass@1 on the held-out tasks"
+    "Per teacher its trajectories' measures and its student's pass@1 (%, 95 % interval) on each held-out set"
     import pandas as pd
     d = {n: r['outputs'] for n, r in _done(Path(run)).items()}
     sel, scores = d.get('select', {}).get('selected', {}), d.get('evaluate', {}).get('scores', {})
-    rows = [dict(t, selected=sel.get(t['teacher'])) for t in d.get('analyze', {}).get('teachers', [])]
+    students = d.get('sft', {}).get('students', {})
+    sets = list(d.get('evaluate', {}).get('held_out', {}))
+    rows = [dict(t, selected=sel.get(t['teacher']), trained_tokens=students.get(t['teacher'], {}).get('trained_tokens'))
+            for t in d.get('analyze', {}).get('teachers', [])]
     if 'base' in scores: rows.append(dict(teacher='(base model, no SFT)'))
     for r in rows:
-        s = scores.get('base' if r['teacher'].startswith('(base') else r['teacher'])
-        r.update({c: s[k] if s else float('nan') for c, k in (('student_pass_at_1', 'mean'), ('ci_lo', 'lo'), ('ci_hi', 'hi'))})
-    df = pd.DataFrame(rows, columns=['teacher', 'trajectories', 'success', 'turns', 'tor', 'selected',
-                                     'student_pass_at_1', 'ci_lo', 'ci_hi'])
-    return df.astype({'trajectories': 'Int64', 'selected': 'Int64'})
+        s = scores.get('base' if r['teacher'].startswith('(base') else r['teacher'], {})
+        for k in sets:
+            v = s.get(k)
+            r.update({f'{_short(k)}{x}': round(100*v[y], 1) if v else float('nan') for x, y in (('', 'mean'), ('_lo', 'lo'),
+                                                                                               ('_hi', 'hi'))})
+    cols = ['teacher', 'trajectories', 'success', 'turns', 'tor', 'ungrounded', 'selected', 'trained_tokens']
+    df = pd.DataFrame(rows, columns=cols + [f'{_short(k)}{x}' for k in sets for x in ('', '_lo', '_hi')])
+    return df.astype({'trajectories': 'Int64', 'selected': 'Int64', 'trained_tokens': 'Int64'})
+
+def _display(t):
+    "The table for reading: rounded, and each held-out set's pass@1 as 'mean [lo, hi]'"
+    t = t.copy()
+    for c in [c for c in t.columns if c + '_lo' in t.columns]:
+        t[c] = [('-' if m != m else f"{m:.0f} [{lo:.0f}, {hi:.0f}]") for m, lo, hi in zip(t[c], t[c + '_lo'], t[c + '_hi'])]
+        t = t.drop(columns=[c + '_lo', c + '_hi'])
+    return t.round({'success': 2, 'turns': 1, 'tor': 1, 'ungrounded': 1})
 
 def summary(run:str|Path)->str:
     "One screen of text: each stage's time and result, then the teacher -> student table"
     run, recs = Path(run), _done(Path(run))
     lines = [f"run {run}  ({sum(r['seconds'] for r in recs.values()):.0f}s of stage time)"]
     lines += [f"  {n:<9}{r['seconds']:>7.1f}s  {brief(n, r['outputs'])}"[:150] for n, r in recs.items()]
-    t = teacher_student_table(run)
-    if len(t): lines += ['', t.to_string(index=False, float_format=lambda x: f"{x:.2f}", na_rep='-').replace('<NA>', '   -')]
+    t = _display(teacher_student_table(run))
+    if len(t): lines += ['', t.to_string(index=False, na_rep='-').replace('<NA>', '   -')]
     if 'report' in recs and not recs['report']['outputs'].get('disabled'): lines += ['', f"report: {run/'report'/'index.html'}"]
     return '\n'.join(lines)
 
@@ -382,10 +417,12 @@ def write_report(run:str|Path)->Path:
     run, recs = Path(run), _done(Path(run))
     stages = pd.DataFrame([dict(stage=n, seconds=r['seconds'], result=brief(n, r['outputs'])) for n, r in recs.items()])
     t = teacher_student_table(run)
-    if len(t) and t.student_pass_at_1.notna().any():
+    first = next((c for c in t.columns if c + '_lo' in t.columns), None)
+    if first and t[first].notna().any():
         from terminal_lego.explore import tor_vs_student
-        ok = t[t.tor.notna() & t.student_pass_at_1.notna()]
-        if len(ok): _save(tor_vs_student(ok, 'student_pass_at_1', 'TOR vs student pass@1'), run/'report'/'tor_vs_student.png')
+        ok = t[t.tor.notna() & t[first].notna()]
+        if len(ok): _save(tor_vs_student(ok, first, f'TOR vs student pass@1 (held-out {first}, %)'),
+                          run/'report'/'tor_vs_student.png')
     sec = lambda title, *parts: f"<h2>{title}</h2>\n" + '\n'.join(p for p in parts if p)
     rollup = recs.get('rollout', {}).get('outputs', {}).get('teachers')
     body = '\n'.join([
@@ -393,7 +430,8 @@ def write_report(run:str|Path)->Path:
         sec('Generation and verification', _html_table(pd.read_csv(run/'verify'/'funnel.csv')) if (run/'verify'/'funnel.csv').exists()
             else '<p>no generated questions</p>', _img(run/'verify'/'funnel.png')),
         sec('Teachers', _html_table(pd.DataFrame(rollup)) if rollup else '', _img(run/'analysis'/'figures'/'figure1.png')),
-        sec('Teacher → student', _html_table(t) if len(t) else '<p>no teachers analysed</p>', _img(run/'report'/'tor_vs_student.png')),
+        sec('Teacher → student', _html_table(_display(t)) if len(t) else '<p>no teachers analysed</p>',
+            _img(run/'report'/'tor_vs_student.png')),
         sec('Config', f"<pre>{html.escape((run/'config.yaml').read_text()) if (run/'config.yaml').exists() else ''}</pre>")])
     tpl = string.Template(package_path('prompts', 'report', 'report.html').read_text())
     return write_atomic(run/'report'/'index.html', tpl.substitute(title=html.escape(f"terminal_lego run {run.name}"), body=body))

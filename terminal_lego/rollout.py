@@ -12,14 +12,14 @@ from .core import (EnvError, EngineError, ConfigError, TerminalLegoError, redact
                                 read_json, run_info)
 from .trajectory import Trajectory, to_atif, to_sharegpt
 from .terminus import TerminusAgent, harness_config, HARNESS_VARIANTS
-from .baselines import OracleAgent, NopAgent, ScriptedTeacher
+from .baselines import OracleAgent, NopAgent, ScriptedTeacher, ExpertTeacher
 
 # %% auto #0
 __all__ = ['AGENTS', 'make_model', 'shared_model', 'release_model', 'make_agent', 'agent_label', 'run_trial', 'TrialSpec',
            'plan_trials', 'trial_done', 'rollout', 'results', 'summary', 'rollup']
 
 # %% ../nbs/09_rollout.ipynb #e26ee951
-AGENTS = ('oracle', 'nop', 'scripted-terse', 'scripted-grounded', 'terminus')
+AGENTS = ('oracle', 'nop', 'scripted-terse', 'scripted-grounded', 'expert-grounded', 'expert-terse', 'terminus')
 
 def make_model(spec:str  # a model spec of 04b_serving: 'hf:smollm2-135m', 'openai:NAME@URL', 'vllm:PATH', ...
               ):
@@ -48,6 +48,7 @@ def make_agent(agent:str,               # one of AGENTS, or 'terminus:<variant>'
     if kind == 'oracle': return OracleAgent(cfg)
     if kind == 'nop': return NopAgent()
     if kind in ('scripted-terse', 'scripted-grounded'): return ScriptedTeacher(kind.split('-')[1], cfg)
+    if kind in ('expert-grounded', 'expert-terse'): return ExpertTeacher(kind.split('-')[1], cfg)
     if kind == 'terminus':
         if model is None: raise ConfigError(f"agent {agent!r} needs a model: pass --model (e.g. hf:smollm2-135m)")
         m = shared_model(model) if isinstance(model, str) else model

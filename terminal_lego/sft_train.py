@@ -10,8 +10,8 @@ from pathlib import Path
 from .core import TerminalLegoError, ConfigError, write_json, append_jsonl, config_dict, run_info, package_path
 
 # %% auto #0
-__all__ = ['TrainConfig', 'collate', 'base_dir', 'load_for_training', 'train', 'merge', 'recipes', 'load_recipe', 'main',
-           'accelerate_configs', 'gpu_count', 'launch_command']
+__all__ = ['TrainConfig', 'collate', 'base_dir', 'load_for_training', 'target_loss', 'train', 'merge', 'recipes', 'load_recipe',
+           'main', 'accelerate_configs', 'gpu_count', 'launch_command']
 
 # %% ../nbs/13_sft_train.ipynb #3b4a9948
 @dataclass
@@ -23,6 +23,7 @@ class TrainConfig:
     lora_alpha:int=32                    # LoRA scaling
     lora_dropout:float=0.0               # LoRA dropout
     target_modules:str|list='all-linear' # modules LoRA adapts
+    lora_layers:int|None=None            # adapt only the top N decoder layers (None: all; fewer is faster on a CPU)
     learning_rate:float=1e-4             # peak learning rate
     epochs:float=4.                      # passes over the data (ignored when max_steps > 0)
     max_steps:int=-1                     # stop after this many optimizer steps when > 0
@@ -75,9 +76,19 @@ def load_for_training(cfg:TrainConfig):
                                                  attn_implementation=cfg.attn_implementation)
     if cfg.method == 'lora':
         from peft import LoraConfig, get_peft_model
+        targets, layers = cfg.target_modules, None
+        if cfg.lora_layers:
+            n = model.config.num_hidden_layers
+            layers = list(range(max(n - cfg.lora_layers, 0), n))
+            if targets == 'all-linear': targets = _linear_names(model)
         model = get_peft_model(model, LoraConfig(r=cfg.lora_r, lora_alpha=cfg.lora_alpha, lora_dropout=cfg.lora_dropout,
-                                                 target_modules=cfg.target_modules, task_type='CAUSAL_LM'))
+                                                 target_modules=targets, layers_to_transform=layers, task_type='CAUSAL_LM'))
     return model, tok, bf16
+
+def _linear_names(model)->list[str]:
+    "Names of the linear modules inside the decoder layers (what 'all-linear' means there)"
+    import torch
+    return sorted({n.split('.')[-1] for n, m in model.get_decoder().layers.named_modules() if isinstance(m, torch.nn.Linear)})
 
 # %% ../nbs/13_sft_train.ipynb #524bd71b
 def _log_callback(path:Path):
@@ -92,6 +103,26 @@ def _log_callback(path:Path):
                                 'learning_rate': logs.get('learning_rate'), 'tokens_seen': state.num_input_tokens_seen,
                                 'tokens_per_s': round((state.num_input_tokens_seen - self.tok0) / dt, 1)})
     return TrainLog()
+
+# %% ../nbs/13_sft_train.ipynb #bde5b7d1
+def target_loss(model, inputs:dict):
+    "Mean next-token cross-entropy over the labelled positions, with the output head applied only there"
+    import torch
+    lm = model.get_base_model() if hasattr(model, 'get_base_model') else model
+    hidden = lm.get_decoder()(input_ids=inputs['input_ids'], attention_mask=inputs['attention_mask']).last_hidden_state
+    labels = inputs['labels'][:, 1:]
+    keep = labels != -100
+    logits = lm.get_output_embeddings()(hidden[:, :-1][keep])
+    return torch.nn.functional.cross_entropy(logits.float(), labels[keep])
+
+def _trainer_class():
+    from transformers import Trainer
+    class TargetLossTrainer(Trainer):
+        "A Trainer whose loss applies the output head at labelled positions only"
+        def compute_loss(self, model, inputs, return_outputs=False, num_items_in_batch=None):
+            loss = target_loss(model, inputs)
+            return (loss, None) if return_outputs else loss
+    return TargetLossTrainer
 
 # %% ../nbs/13_sft_train.ipynb #3bc19b2f
 def train(dataset_dir:str|Path,          # a dataset saved by `sft_data.build_dataset`
@@ -122,7 +153,7 @@ def train(dataset_dir:str|Path,          # a dataset saved by `sft_data.build_da
         save_steps=cfg.save_steps, save_total_limit=cfg.save_total_limit, seed=cfg.seed, data_seed=cfg.seed,
         report_to=[], remove_unused_columns=False, include_num_input_tokens_seen=True, disable_tqdm=True,
         dataloader_num_workers=0)
-    trainer = Trainer(model=model, args=args, train_dataset=ds, data_collator=lambda rows: collate(rows, pad_id),
+    trainer = _trainer_class()(model=model, args=args, train_dataset=ds, data_collator=lambda rows: collate(rows, pad_id),
                       callbacks=[_log_callback(out_dir/'train_log.jsonl'), *(callbacks or [])])
     last = get_last_checkpoint(str(ckpts)) if ckpts.exists() else None
     out_dir.mkdir(parents=True, exist_ok=True)

@@ -77,7 +77,7 @@ def sweep(notebook:str|Path,             # notebook with a `parameters` cell (ta
           grid:dict|str|Path,            # parameter -> values, or a YAML file of it
           out_dir:str|Path,              # executed notebooks, results.csv and results.png go here
           kernel:str='python3',          # Jupyter kernel to run with
-          timeout:float|None=1800,       # seconds per cell
+          timeout:float|None=None,       # seconds per cell (None: no limit; experiments train for an hour)
           rerun:bool=False,              # rerun combinations already done
           progress:bool=True):
     "Run `notebook` once per grid combination with papermill and collect the recorded metrics"

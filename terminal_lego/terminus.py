@@ -12,7 +12,7 @@ from .trajectory import Trajectory, Turn, parse_terminus_reply
 
 # %% auto #0
 __all__ = ['HARNESS_VARIANTS', 'expected_prompts', 'tmux_keys', 'Step', 'TmuxSession', 'parse_terminus_xml', 'HarnessConfig',
-           'harness_config', 'prompt', 'task_limits', 'TerminusAgent']
+           'first_prompt', 'harness_config', 'prompt', 'task_limits', 'TerminusAgent']
 
 # %% ../nbs/08_terminus.ipynb #1e0f25d6
 _RC = r'''
@@ -26,6 +26,10 @@ PROMPT_COMMAND="__tl_prompt${PROMPT_COMMAND:+; $PROMPT_COMMAND}"
 PS0='${__tl_v[__tl_seq+=1]}$(echo "$__tl_seq 1 $__tl_p" > {dir}/state)'
 PS2='${__tl_v[__tl_seq+=1]}${__tl_v[__tl_p+=1]}$(echo "$__tl_seq 0 $__tl_p" > {dir}/state)> '
 '''
+
+def _ps1(ps1:str|None)->str:
+    "The rc line that sets the prompt, or nothing"
+    return '' if ps1 is None else f"PS1={shlex.quote(ps1)}\n"
 
 # %% ../nbs/08_terminus.ipynb #fcd49b0b
 _KEY = re.compile(r'^(?:[CMS]-)*(?:Enter|Escape|Tab|BTab|BSpace|Space|Up|Down|Left|Right|Home|End|PageUp|PageDown|PgUp|'
@@ -82,9 +86,10 @@ class TmuxSession:
                  width:int=160, height:int=40,
                  history:int=50_000,        # scrollback lines kept by tmux
                  dir:str='/tmp/.tl',        # where the state file, FIFO and rc live inside the env
-                 margin:int=2000):          # lines captured above the step's start, so one capture call suffices
+                 margin:int=2000,           # lines captured above the step's start, so one capture call suffices
+                 ps1:str|None=None):        # the shell prompt (None: the image's own)
         self.env, self.name, self.width, self.height, self.history, self.dir = env, name, width, height, history, dir
-        self.margin = margin
+        self.margin, self.ps1 = margin, ps1
         self.log:list[str] = []             # what each step typed and printed: the trial's terminal.log
 
     def start(self)->TmuxSession:
@@ -94,7 +99,7 @@ class TmuxSession:
                            "harness needs it — add `RUN apt-get update && apt-get install -y tmux` to the task's Dockerfile")
         d = self.dir
         cmd = (f"mkdir -p {d} && rm -f {d}/tick && mkfifo {d}/tick && echo '0 0 0' > {d}/state && "
-               f"cat > {d}/rc <<'TLRC'\n{_RC.replace('{dir}', d)}\nTLRC\n"
+               f"cat > {d}/rc <<'TLRC'\n{_RC.replace('{dir}', d)}{_ps1(self.ps1)}\nTLRC\n"
                f"LANG=C.UTF-8 tmux -u new-session -d -s {self.name} -x {self.width} -y {self.height} "
                f"'bash --rcfile {d}/rc -i' \\; set -t {self.name} history-limit {self.history} >/dev/null && "
                f"for i in $(seq 250); do read -r s b < {d}/state; [ \"$s\" -ge 1 ] && exit 0; sleep 0.02; done; exit 1")
@@ -169,12 +174,15 @@ class HarnessConfig:
     variant:str='terminus-2'            # name recorded in each trajectory's meta
     format:str='json'                   # 'json' | 'xml': the wire format of turns
     system_prompt:str|None=None         # template under prompts/terminus/ sent as a system message (e.g. 'inspect_first.md')
+    first_prompt:str|None=None          # template of the first user message (None: json.md or xml.md by format)
+    confirm_prompt:str='confirm.md'     # template asking to confirm task_complete
     observation:str='incremental'       # 'incremental': new output since the turn began; 'screen': visible screen only
     output_limit:int=10_000             # bytes of observation kept (head + tail)
     max_turns:int|None=None             # None: task.toml [agent] max_turns, else 50
     agent_timeout:float|None=None       # seconds; None: task.toml [agent] timeout_sec, else 600
     default_duration:float=1.0          # for commands without a duration
     max_duration:float=60.              # cap on any command's duration
+    shell_prompt:str|None=None          # PS1 of the agent's shell (None: the image's, e.g. root@<host>:/app#)
     double_confirm:bool=True            # task_complete must be said twice in a row
     summarize:bool=True                 # on ContextLengthError: summary -> questions -> answers, then continue
     model_kwargs:dict=field(default_factory=dict)   # passed to every model call (temperature, max_tokens, ...)
@@ -184,7 +192,13 @@ HARNESS_VARIANTS = {
     'inspect-first': HarnessConfig(variant='inspect-first', system_prompt='inspect_first.md'),
     'xml': HarnessConfig(variant='xml', format='xml'),
     'screen-only': HarnessConfig(variant='screen-only', observation='screen'),
+    'compact': HarnessConfig(variant='compact', system_prompt='compact_system.md', first_prompt='compact.md',
+                             confirm_prompt='confirm_compact.md', shell_prompt=r'\w\$ '),
 }
+
+def first_prompt(cfg:HarnessConfig)->str:
+    "The template name of the first user message under `cfg`"
+    return cfg.first_prompt or ('xml.md' if cfg.format == 'xml' else 'json.md')
 
 def harness_config(spec:str|dict|HarnessConfig|None=None, # a variant name, a dict/YAML path of fields, or a config
                    **overrides)->HarnessConfig:
@@ -244,11 +258,11 @@ def _run(self:TerminusAgent, task, env)->Trajectory:
     traj = Trajectory([], [], {**self._meta(task), 'contexts': [0], 'stop_reason': None})
     msgs, sys_msg = traj.messages, ([{'role': 'system', 'content': prompt(cfg.system_prompt)}] if cfg.system_prompt else [])
     if sys_msg: msgs.append(sys_msg[0])
-    self.session = session = TmuxSession(env)
+    self.session = session = TmuxSession(env, ps1=cfg.shell_prompt)
     try:
         session.start()
-        tmpl = 'xml.md' if cfg.format == 'xml' else 'json.md'
-        msgs.append({'role': 'user', 'content': prompt(tmpl, instruction=task.instruction.strip(), screen=session.screen())})
+        msgs.append({'role': 'user', 'content': prompt(first_prompt(cfg), instruction=task.instruction.strip(),
+                                                       screen=session.screen())})
         pending = False
         for _ in range(max_turns):
             left = timeout - (time.monotonic() - t0)
@@ -277,7 +291,7 @@ def _run(self:TerminusAgent, task, env)->Trajectory:
             if p['task_complete'] and (pending or not cfg.double_confirm):
                 traj.meta['stop_reason'] = 'task_complete'; break
             pending = p['task_complete']
-            text = prompt('confirm.md', screen=obs) if pending else obs
+            text = prompt(cfg.confirm_prompt, screen=obs) if pending else obs
             if p.get('warning'): text = f"Previous response had warnings:\nWARNINGS: {p['warning']}\n\n{text}"
             turn.observation = truncate(text, cfg.output_limit)
             msgs.append({'role': 'user', 'content': turn.observation})
@@ -324,7 +338,7 @@ def _summarize(self:TerminusAgent, traj:Trajectory, task, session:TmuxSession)->
     answers, u3 = _ask(self, base + [{'role': 'user', 'content': prompt('summary_request.md')},
                                      {'role': 'assistant', 'content': summary},
                                      {'role': 'user', 'content': prompt('summary_answers.md', questions=questions)}])
-    first = prompt('xml.md' if self.cfg.format == 'xml' else 'json.md', instruction=task.instruction.strip(), screen=screen)
+    first = prompt(first_prompt(self.cfg), instruction=task.instruction.strip(), screen=screen)
     traj.meta.setdefault('summaries', []).append(dict(at_message=len(msgs), summary=summary, questions=questions,
                                                       answers=answers, usage=[u1, u2, u3]))
     traj.meta['contexts'].append(len(msgs))

@@ -11,9 +11,9 @@ from typing import Iterator, Iterable
 from .core import TerminalLegoError, write_atomic, write_json
 
 # %% auto #0
-__all__ = ['ATIF_VERSION', 'parse_terminus_reply', 'Turn', 'Trajectory', 'turns_from_messages', 'from_openai', 'to_openai',
-           'from_sharegpt', 'to_sharegpt', 'to_atif', 'from_atif', 'iter_sharegpt', 'read_atif', 'write_atif',
-           'write_sharegpt', 'iter_trajectories']
+__all__ = ['ATIF_VERSION', 'parse_terminus_reply', 'terminus_reply', 'Turn', 'Trajectory', 'turns_from_messages', 'from_openai',
+           'to_openai', 'from_sharegpt', 'to_sharegpt', 'to_atif', 'from_atif', 'iter_sharegpt', 'read_atif',
+           'write_atif', 'write_sharegpt', 'iter_trajectories']
 
 # %% ../nbs/07_trajectory.ipynb #c006
 def _json_span(text:str)->tuple[int,int]|None:
@@ -82,6 +82,18 @@ def _fields(data:dict, out:dict)->dict:
         cmds.append({'keystrokes': c['keystrokes'], 'duration': dur})
     out['commands'] = cmds
     return out
+
+# %% ../nbs/07_trajectory.ipynb #b51741c9
+def terminus_reply(commands:list=(),          # [{'keystrokes': str, 'duration': float}] or keystroke strings
+                   analysis:str='',           # the reply's reading of the screen
+                   plan:str='',               # what it does next
+                   task_complete:bool=False,  # the task is done
+                   indent:int|None=None       # JSON indentation (None: one line)
+                  )->str:
+    "A Terminus-2 JSON reply with these fields"
+    cmds = [c if isinstance(c, dict) else {'keystrokes': c, 'duration': 1.0} for c in commands]
+    return json.dumps(dict(analysis=analysis, plan=plan, commands=cmds, task_complete=task_complete),
+                      indent=indent, ensure_ascii=False)
 
 # %% ../nbs/07_trajectory.ipynb #c011
 @dataclass

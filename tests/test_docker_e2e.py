@@ -13,9 +13,11 @@ def test_demo_runs_the_embedded_default_end_to_end(base_images, docker_client, t
     assert r.returncode == 0, r.stdout[-3000:] + r.stderr[-3000:]
     for stage in ('collect', 'generate', 'verify', 'rollout', 'analyze', 'select', 'sft', 'evaluate', 'report'):
         assert (tmp_path/'demo'/f'{stage}.done.json').exists(), stage
-    assert 'scripted-grounded' in r.stdout and 'report:' in r.stdout and 'demo took' in r.stdout
+    assert 'report:' in r.stdout and 'demo took' in r.stdout
+    rows = {l.split()[0]: l for l in r.stdout.splitlines() if l.strip().startswith(('expert-', '(base')) and '[' in l}
+    assert {'expert-grounded', 'expert-terse', '(base'} <= set(rows), r.stdout[-3000:]   # each student: pass@1 [lo, hi]
     html = (tmp_path/'demo'/'report'/'index.html').read_text()
-    assert 'data:image/png;base64,' in html and 'scripted-terse' in html
+    assert 'data:image/png;base64,' in html and 'expert-terse' in html
     mine = [c for c in docker_client.containers.list(all=True, filters={'label': 'terminal_lego.owner'})
             if f":{p.pid}:" in c.labels.get('terminal_lego.owner', '')]
     assert mine == [], f"the demo left containers behind: {[c.name for c in mine]}"

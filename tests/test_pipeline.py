@@ -3,7 +3,7 @@ rerun that completes, and a 4-combination papermill sweep with one failing combi
 import json, textwrap
 from pathlib import Path
 import pytest, yaml
-from terminal_lego.pipeline import pipeline, PipelineConfig, STAGES, split_tasks, TasksConfig
+from terminal_lego.pipeline import pipeline, PipelineConfig, STAGES, split_tasks, task_sets, TasksConfig, FamilyTasks
 from terminal_lego.sweep import sweep
 from terminal_lego.core import load_config
 
@@ -26,11 +26,20 @@ def test_real_scale_configs_load(name):
     cfg = load_config(PipelineConfig, ROOT/'configs'/f'{name}.yaml')
     load_config(TrainConfig, cfg.sft.train); load_config(SftDataConfig, cfg.sft.data)   # nested settings are valid too
 
-def test_split_is_stable_and_disjoint():
-    train, held = split_tasks(TasksConfig(train_limit=None))
+def test_split_is_stable_and_disjoint(tmp_path):
+    seeds = lambda **kw: TasksConfig(seed=True, families=FamilyTasks(enabled=False), **kw)
+    train, held = split_tasks(seeds(train_limit=None), tmp_path)
     assert len(held) == 2 and len(train) == 16 and not {d.name for d in train} & {d.name for d in held}
-    assert split_tasks(TasksConfig(train_limit=None)) == (train, held)
-    assert split_tasks(TasksConfig(train_limit=3))[1] == held        # the limit never moves a task into evaluation
+    assert split_tasks(seeds(train_limit=None), tmp_path) == (train, held)
+    assert split_tasks(seeds(train_limit=3), tmp_path)[1] == held        # the limit never moves a task into evaluation
+
+def test_family_sets_are_written_into_the_run_and_named(tmp_path):
+    sets = task_sets(TasksConfig(), tmp_path)
+    assert list(sets) == ['train', 'held-out instances', 'held-out families']
+    assert all(p.parent == tmp_path/'families' for v in sets.values() for p in v)
+    assert not {p.name for p in sets['train']} & {p.name for v in list(sets.values())[1:] for p in v}
+    again = task_sets(TasksConfig(), tmp_path)
+    assert again == sets and all((p/'solution'/'expert.json').exists() for p in again['train'])
 
 def test_skip_when_up_to_date_and_rerun_descendants(tmp_path):
     cfg = _light(tmp_path)
@@ -58,7 +67,7 @@ RUN = textwrap.dedent('''
     pipeline(sys.argv[1], run_dir=sys.argv[2], progress=False)
 ''')
 
-CRASH_CFG = {'name': 'crash', 'tasks': {'train_limit': 3}, 'collect': {'limit': 3},
+CRASH_CFG = {'name': 'crash', 'tasks': {'seed': True, 'train_limit': 3, 'families': {'enabled': False}}, 'collect': {'limit': 3},
              'generate': {'enabled': False}, 'verify': {'enabled': False}, 'sft': {'enabled': False},
              'evaluate': {'enabled': False}, 'rollout': {'teachers': ['scripted-terse', 'scripted-grounded']}}
 
