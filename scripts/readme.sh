@@ -20,5 +20,6 @@ with tempfile.TemporaryDirectory() as d:
     p = pathlib.Path(d, 'README.ipynb'); p.write_text(json.dumps(nb))
     subprocess.run(['jupyter', 'nbconvert', '--to', 'markdown', '--log-level=ERROR', str(p), '--output-dir', d], check=True)
     md = pathlib.Path(d, 'README.md').read_text()
+md = re.sub(r'\]\(images/', '](nbs/images/', md)   # the figures live beside the notebooks
 pathlib.Path('README.md').write_text('<!-- generated from nbs/index.ipynb by scripts/readme.sh: edit the notebook -->\n\n' + md)
 PY

@@ -16,7 +16,7 @@ OPTIONS = {  # the options each issue promised for its subcommand
     'verify': ['tasks', '-k'], 'rollout': ['--tasks', '--agent', '--model', '-k', '--workers', '--executor'],
     'analyze': ['sources', '--out'], 'select': ['--strategy', '--n'], 'sft': ['--config'],
     'evaluate': ['--model', '--tasks', '-k'], 'pipeline': ['--config', '--until'], 'sweep': ['notebook', '--grid'],
-    'report': ['run'], 'engine': ['--verbose'], 'demo': ['--run-dir']}
+    'report': ['run'], 'engine': ['--verbose'], 'demo': ['--run-dir'], 'families': ['make']}
 
 def test_every_subcommand_is_tested_here():
     from terminal_lego.cli import parser
@@ -52,3 +52,18 @@ def test_select_writes_sharegpt_that_analyze_reads(tmp_path):
     assert r.returncode == 0, r.stderr
     assert len((tmp_path/'short.jsonl').read_text().splitlines()) == 4
     assert cli('analyze', tmp_path/'short.jsonl', '--out', tmp_path/'a').returncode == 0
+
+def test_families_list_and_make(tmp_path):
+    "One line a family; `make` writes task folders a reader accepts; an unknown family is one ConfigError line"
+    from terminal_lego.tasks import Task, lint
+    r = cli('families')
+    assert r.returncode == 0 and len(r.stdout.splitlines()) >= 10 and 'config-port' in r.stdout, r.stderr
+    assert '--split' in cli('families', 'make', '--help').stdout
+    r = cli('families', 'make', 'log-errors', '--n', 2, '--seed', 5, '--out', tmp_path/'t')
+    assert r.returncode == 0, r.stderr
+    made = sorted(p.name for p in (tmp_path/'t').iterdir())
+    assert len(made) == 2 and all(Task.read(tmp_path/"t"/n).instruction for n in made), made
+    assert not [i for n in made for i in lint(tmp_path/"t"/n) if i.level == "error"]
+    r = cli('families', 'make', 'nope', '--out', tmp_path/'u')
+    assert r.returncode == 2 and r.stderr.strip().startswith("ConfigError: unknown task family 'nope'")
+    assert 'config-port' in r.stderr and 'Traceback' not in r.stderr and not (tmp_path/'u').exists()
