@@ -71,6 +71,7 @@ class RolloutStage:
     enabled:bool=True
     teachers:list=field(default_factory=lambda: ['expert-terse:compact', 'expert-grounded:compact', 'terminus:compact'])
     model:str|None='hf:smollm2-135m?batch=16'   # model of the terminus teachers
+    model_tasks:int|None=8                  # terminus teachers: at most this many tasks, spread evenly (None: all)
     k:int=1                                 # trials per task and teacher
     workers:int=8
     executor:str='threads'                  # 'threads' or 'ray'
@@ -107,7 +108,7 @@ class EvaluateStage:
     workers:int=16                          # trials at once
     serve:str='hf'                          # 'hf': merged, in this process, batched; 'vllm': base + LoRA server
     batch:int=16                            # calls decoded together ('hf')
-    base:bool=True                          # also evaluate the untrained base model
+    base:bool=False                         # also evaluate the untrained base model (demo: off, its CPU cost)
     agent:str='terminus:compact'            # the harness variant (the teachers' own)
     max_tokens:int=160                      # completion budget per turn
     harness:dict=field(default_factory=lambda: dict(max_turns=8))    # HarnessConfig overrides
@@ -206,8 +207,10 @@ def _rollout(cfg, run, done, progress):
     tasks = train + [run/'tasks'/n for n in done.get('verify', {}).get('verified', [])]
     if not s.teachers: raise ConfigError("rollout.teachers is empty: name at least one (e.g. scripted-terse)")
     lm = [t for t in s.teachers if t.startswith('terminus')]     # the harness budget is for model teachers only
-    for agents, h in (([t for t in s.teachers if t not in lm], None), (lm, s.harness or None)):
-        if agents: df = rollout(tasks, agents, run, s.k, s.model, s.workers, s.executor, harness=h, progress=progress)
+    step = -(-len(tasks) // s.model_tasks) if s.model_tasks else 1
+    for agents, ts, h in (([t for t in s.teachers if t not in lm], tasks, None),
+                          (lm, tasks[::step][:s.model_tasks], s.harness or None)):
+        if agents: df = rollout(ts, agents, run, s.k, s.model, s.workers, s.executor, harness=h, progress=progress)
     r = rollup(df)
     return dict(tasks=len(tasks), trials=len(df), statuses=dict(Counter(df.status)),
                 teachers=r[['agent', 'model', 'trials', 'pass_rate', 'errors']].to_dict('records'))

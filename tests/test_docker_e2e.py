@@ -15,7 +15,7 @@ def test_demo_runs_the_embedded_default_end_to_end(base_images, docker_client, t
         assert (tmp_path/'demo'/f'{stage}.done.json').exists(), stage
     assert 'report:' in r.stdout and 'demo took' in r.stdout
     rows = {l.split()[0]: l for l in r.stdout.splitlines() if l.strip().startswith(('expert-', '(base')) and '[' in l}
-    assert {'expert-grounded', 'expert-terse', '(base'} <= set(rows), r.stdout[-3000:]   # each student: pass@1 [lo, hi]
+    assert {'expert-grounded', 'expert-terse'} <= set(rows), r.stdout[-3000:]   # each student: pass@1 [lo, hi]
     html = (tmp_path/'demo'/'report'/'index.html').read_text()
     assert 'data:image/png;base64,' in html and 'expert-terse' in html
     mine = [c for c in docker_client.containers.list(all=True, filters={'label': 'terminal_lego.owner'})
