@@ -91,6 +91,7 @@ class TmuxSession:
         self.env, self.name, self.width, self.height, self.history, self.dir = env, name, width, height, history, dir
         self.margin, self.ps1 = margin, ps1
         self.log:list[str] = []             # what each step typed and printed: the trial's terminal.log
+        self.end = -1                       # absolute cursor line after the last step (-1: no step yet)
 
     def start(self)->TmuxSession:
         "Start the session and wait for its first prompt"
@@ -117,6 +118,9 @@ class TmuxSession:
         script = _STEP.format(dir=self.dir, name=self.name, keys=keys, since=since, wait_us=int(max(duration, 0)*1e6),
                               expect=expected_prompts(keystrokes), mark=mark, margin=self.margin)
         r = self.env.exec(script, timeout=max(duration, 0) + 30)
+        if r.ok and not r.output.strip():   # the engine lost a finished exec's output (rare, under load): capture
+            r = self.env.exec(_STEP.format(dir=self.dir, name=self.name, keys='', since=since if since >= 0 else self.end,
+                                           wait_us=100_000, expect=0, mark=mark, margin=self.margin), timeout=30)
         body, _, trailer = r.output.rstrip('\n').rpartition('\n')
         if not trailer.startswith(mark):
             raise EnvError(f"the tmux session is gone or broken (exit {r.exit_code}): {r.output[-300:]}")
@@ -131,6 +135,7 @@ class TmuxSession:
         st = Step('\n'.join(lines[skip:]).rstrip(), '\n'.join(lines[-self.height:]).rstrip(), idle == '1', r.seconds,
                   alt == '1', since, hs1 + int(cy1))
         self.log.append(f"$ keys {keystrokes!r} (duration {duration}, {'idle' if st.idle else 'waited'} after {r.seconds:.2f}s)\n")
+        self.end = st.end
         return st
 
     def screen(self)->str:
