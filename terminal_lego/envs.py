@@ -361,9 +361,13 @@ def _alive(owner:str)->bool:
 
 def reap(client=None, verbose:bool=False)->list[str]:
     "Remove containers whose owning process is gone; return their short ids"
+    import docker
     client = client or engine()
     gone = []
-    for c in client.containers.list(all=True, filters={'label': f'{LABEL}.owner'}):
-        if not _alive(c.labels[f'{LABEL}.owner']): _remove(c); gone.append(c.short_id)
+    for c in client.api.containers(all=True, filters={'label': f'{LABEL}.owner'}):
+        if _alive(c['Labels'][f'{LABEL}.owner']): continue
+        try: client.api.remove_container(c['Id'], force=True, v=True)
+        except docker.errors.NotFound: continue            # removed meanwhile by its own process
+        gone.append(c['Id'][:12])
     if verbose and gone: print(f"removed {len(gone)} container(s) left by killed runs")
     return gone

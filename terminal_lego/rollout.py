@@ -13,6 +13,7 @@ from .core import (EnvError, EngineError, ConfigError, TerminalLegoError, redact
 from .trajectory import Trajectory, to_atif, to_sharegpt
 from .terminus import TerminusAgent, harness_config, HARNESS_VARIANTS
 from .baselines import OracleAgent, NopAgent, ScriptedTeacher, ExpertTeacher
+from .envs import reap
 
 # %% auto #0
 __all__ = ['AGENTS', 'make_model', 'shared_model', 'release_model', 'make_agent', 'agent_label', 'run_trial', 'TrialSpec',
@@ -193,15 +194,6 @@ def _ray_run(specs:list[TrialSpec], out:Path, workers:int, harness, io, on_done)
                 _write(out/'trials'/s.name/'result.json', r); on_done(r)
     if started: ray.shutdown()
 
-def _reap(tries:int=5):
-    "envs.reap, retried: a container another process removes while we list them is not an error"
-    from terminal_lego.envs import reap
-    import docker
-    for i in range(tries):
-        try: return reap()
-        except docker.errors.NotFound: time.sleep(0.2)
-    return reap()
-
 def _record_job(path:Path, tasks:list, agents:list, k:int, model, harness:dict|None, **settings):
     "Write job.json: how each agent of the folder was run; a later call (other agents, a resume) adds to it"
     old = read_json(path) if path.exists() else {}
@@ -226,7 +218,7 @@ def rollout(tasks:list,                  # task folders
     out = Path(out); (out/'trials').mkdir(parents=True, exist_ok=True)
     if executor not in ('threads', 'ray'): raise ConfigError(f"unknown executor {executor!r}: use 'threads' or 'ray'")
     workers = workers or os.cpu_count() or 1
-    _reap()
+    reap()
     model_spec = model if isinstance(model, (str, type(None))) else getattr(model, 'spec', type(model).__name__)
     _record_job(out/'job.json', tasks, agents, k, model_spec, harness, workers=workers, executor=executor, retry=list(retry))
     specs = plan_trials(tasks, agents, k, model)

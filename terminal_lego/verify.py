@@ -185,14 +185,6 @@ def verify_task(task:Task|str|Path, k:int=2,      # oracle repetitions
 # %% ../nbs/03_verify.ipynb #bbc82fbf
 VERIFY_VERSION = 1
 
-def _reap(client, verbose:bool, tries:int=3):
-    "envs.reap, retried: listing races with containers that other processes remove meanwhile (docker NotFound)"
-    import docker
-    for i in range(tries):
-        try: return reap(client, verbose=verbose)
-        except docker.errors.NotFound:
-            if i == tries-1: raise
-
 def _task_dirs(tasks)->list[Path]:
     if isinstance(tasks, (str, Path)):
         p = Path(tasks)
@@ -212,7 +204,7 @@ def verify(tasks,                      # a folder of task folders, or a list of 
     "Verify `tasks` in parallel; append verdicts to OUT/report.jsonl, skipping those already decided"
     from tqdm.auto import tqdm
     report, client = Path(out_dir)/'report.jsonl', engine()
-    _reap(client, progress)
+    reap(client, verbose=progress)
     dirs = _task_dirs(tasks)
     hashes = {d: inputs_hash(d, k, network) for d in dirs}
     decided = {r['inputs_hash']: r for r in read_jsonl(report) if r.get('reason') != 'error'}

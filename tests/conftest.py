@@ -44,5 +44,5 @@ def kill_midway():
 @pytest.fixture
 def containers_of(docker_client):
     "The containers (running or not) that process `pid` started"
-    return lambda pid: [c for c in docker_client.containers.list(all=True, filters={'label': 'terminal_lego.owner'})
-                        if c.labels['terminal_lego.owner'].split(':')[1] == str(pid)]
+    return lambda pid: [c for c in docker_client.api.containers(all=True, filters={'label': 'terminal_lego.owner'})
+                        if c['Labels']['terminal_lego.owner'].split(':')[1] == str(pid)]

@@ -18,9 +18,9 @@ def test_demo_runs_the_embedded_default_end_to_end(base_images, docker_client, t
     assert {'expert-grounded', 'expert-terse'} <= set(rows), r.stdout[-3000:]   # each student: pass@1 [lo, hi]
     html = (tmp_path/'demo'/'report'/'index.html').read_text()
     assert 'data:image/png;base64,' in html and 'expert-terse' in html
-    mine = [c for c in docker_client.containers.list(all=True, filters={'label': 'terminal_lego.owner'})
-            if f":{p.pid}:" in c.labels.get('terminal_lego.owner', '')]
-    assert mine == [], f"the demo left containers behind: {[c.name for c in mine]}"
+    mine = [c for c in docker_client.api.containers(all=True, filters={'label': 'terminal_lego.owner'})
+            if f":{p.pid}:" in c['Labels'].get('terminal_lego.owner', '')]
+    assert mine == [], f"the demo left containers behind: {[c['Names'] for c in mine]}"
     print(r.stdout[-2500:])
 
 def test_kill_9_mid_command_leaves_no_container_after_next_run(docker_client, base_images):

@@ -25,5 +25,5 @@ def test_kill_and_resume(tmp_path, docker_client, base_images, kill_midway, cont
     for name, r in first.items():                        # finished trials were kept, not rerun
         assert json.loads((out/'trials'/name/'result.json').read_text())['started_at'] == r['started_at']
     assert not list(out.glob('trials/*/result.attempt*.json'))   # no trial ran twice to a result
-    assert containers_of(pid) == [], f"orphans left: {[c.short_id for c in orphans]}"
+    assert containers_of(pid) == [], f"orphans left: {[c['Id'][:12] for c in orphans]}"
     assert containers_of(os.getpid()) == []              # and the rerun removed its own containers
