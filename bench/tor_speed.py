@@ -1,69 +1,83 @@
-"""Full EGS analysis speed on a synthetic corpus the size of the paper's (4 teachers x 8.1K trajectories, ~7 turns each).
-Times ShareGPT record -> Trajectory -> per-trajectory + per-command tables on one core; goal: the whole corpus in <= 30 s.
-Baseline in the same run: the same analysis with every line parsed by bashlex and no parse or classification memo
-(the obvious implementation). Ours starts with every cache empty.
-Rates are CPU-time based (the analysis is single-threaded), so they hold on a shared machine; wall time is printed too.
-Usage: python bench/tor_speed.py [--per-teacher 8100] [--baseline 1000]"""
-import argparse, json, os, random, time
-from terminal_lego import egs, commands
-from terminal_lego.trajectory import from_sharegpt
+"""EGS analysis speed on a corpus shaped like the released Terminal-Lego data (bench/corpus.py: 4 teachers x 8,100
+matched tasks, ~12 KB, ~6.8 turns and ~11.5 commands a trajectory, real-sized screens).
+Times the default analysis, file -> records -> Trajectory -> commands -> TOR, flow, audit, error turns -> per-trajectory
+table, on one core (CPU time of a child process; peak RSS of that process), streaming the JSONL file.
+Baseline, in the same run on a sample: the same analysis with every line parsed by bashlex and no memo of parsing,
+classification or arguments (the obvious implementation). Each measurement runs in a fresh process, caches empty.
+Usage: python bench/tor_speed.py [--per-teacher 8100] [--baseline 1000] [--corpus PATH]"""
+import argparse, json, os, resource, subprocess, sys, time
+from pathlib import Path
+sys.path.insert(0, str(Path(__file__).parent))
+from corpus import write_corpus
 
-NAMES = ['app', 'main', 'utils', 'config', 'data', 'report', 'server', 'parse', 'model', 'test_io', 'cli', 'db']
-EXTS = ['py', 'txt', 'json', 'csv', 'ini', 'sh', 'yaml', 'c']
+def measure_workers(path:str, workers:int)->dict:
+    "The default analysis of the whole file over `workers` processes (egs_file): wall time is the figure"
+    from terminal_lego import egs
+    import pandas, pyarrow, bashlex; bashlex.parse('true')
+    t0 = time.perf_counter()
+    table, _ = egs.egs_file(path, workers=workers)
+    return dict(n=len(table), commands=int(table.commands.sum()), wall=time.perf_counter() - t0)
 
-def _path(r):
-    return f"/app/{r.choice(['', 'src/', 'data/', 'scripts/', 'task_file/'])}{r.choice(NAMES)}{r.randrange(500)}.{r.choice(EXTS)}"
-
-def _command(r, p):
-    "One keystrokes line of a random kind, about the mix seen in teacher trajectories"
-    d = os.path.dirname(p)
-    return r.choice([f'ls -la {d}\n', f'cat {p}\n', f'head -n 20 {p}\n', f'grep -n "def " {p}\n', f'find {d} -name "*.py"\n',
-                     f'wc -l {p}\n', f"sed -i 's/old{r.randrange(99)}/new/' {p}\n", f"cat > {p} <<'EOF'\nline {r.random()}\nEOF\n",
-                     f'python3 {p}\n', f'cd {d} && ls\n', f'echo "v={r.randrange(9)}" >> {p}\n', f'mkdir -p {d}/out{r.randrange(50)}\n',
-                     f'pip install pkg{r.randrange(40)}\n', f'python3 -c "import json; print(json.load(open(\'{p}\')))"\n',
-                     f'pytest -q {d}\n', f'cat {p} | grep -v "#" | sort | uniq -c\n', f'chmod +x {p} && {p}\n'])
-
-def corpus(per_teacher, seed=0):
-    r = random.Random(seed)
-    for teacher in ('claude', 'qwen', 'glm', 'deepseek'):
-        for k in range(per_teacher):
-            conv = [{'from': 'human', 'value': 'Task Description:\nsynthetic task\n\nCurrent terminal state:\nroot@x:/app# '}]
-            for _ in range(max(1, int(r.gauss(7, 2)))):
-                files = [_path(r) for _ in range(2)]
-                cmds = [{'keystrokes': _command(r, r.choice(files)), 'duration': 0.1} for _ in range(r.randint(1, 3))]
-                conv.append({'from': 'gpt', 'value': json.dumps({'analysis': 'x', 'plan': 'y', 'commands': cmds, 'task_complete': False})})
-                conv.append({'from': 'human', 'value': r.choice(['ok\n', 'Traceback (most recent call last):\n', '', 'a b c\n'])})
-            yield {'conversations': conv, 'teacher': teacher, 'task_name': f't{k}', 'reward': 1}
-
-def run(records):
-    "Full analysis; returns (wall s, CPU s of this process, tables) — CPU time is the one-core figure on a shared machine"
+def measure(path:str, limit:int|None, baseline:bool, per_command:bool)->dict:
+    "Analyse the first `limit` records of `path` in this process; CPU s, wall s, peak RSS, counts"
+    import itertools
+    from terminal_lego import egs, commands, flow
+    from terminal_lego.trajectory import iter_trajectories
+    if baseline:
+        def bashlex_only(line):
+            for name, fn in (('bashlex', commands._bashlex), ('shlex', commands._group_shlex)):
+                try: return name, tuple((tuple(w), tuple(r)) for w, r in fn(line))
+                except Exception: continue
+            return 'split', ()
+        commands.parse_line, commands._classified = bashlex_only, commands._classified.__wrapped__
+        flow._arguments = flow._arguments.__wrapped__
+    import pandas, pyarrow, bashlex; bashlex.parse('true')   # imports and parser tables are not the analysis
     t0, c0 = time.perf_counter(), time.process_time()
-    table, per_command = egs.egs_table(from_sharegpt(r) for r in records)
-    return time.perf_counter() - t0, time.process_time() - c0, table, per_command
+    table, per_cmd = egs.egs_table(itertools.islice(iter_trajectories(path), limit), commands=per_command)
+    cpu, wall = time.process_time() - c0, time.perf_counter() - t0
+    return dict(n=len(table), commands=int(table.commands.sum()), cpu=cpu, wall=wall,
+                rss=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024,
+                tor={k: round(v, 4) for k, v in egs.tor(table).items()})
+
+def child(path, limit, baseline=False, per_command=False, workers=None)->dict:
+    "`measure` in a fresh process (the analysis is single-threaded: its CPU time is the one-core figure)"
+    call = f"measure_workers({str(path)!r}, {workers})" if workers else \
+           f"measure({str(path)!r}, {limit!r}, {baseline!r}, {per_command!r})"
+    code = (f"import sys, json; sys.path.insert(0, {str(Path(__file__).parent)!r}); from tor_speed import *; "
+            f"print(json.dumps({call}))")
+    pin = []
+    out = subprocess.run([sys.executable, '-c', code], capture_output=True, text=True,
+                         env={**os.environ, 'OMP_NUM_THREADS': '1'})
+    if out.returncode: sys.exit(out.stderr)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+def line(name, r):
+    return (f"{name:34s} {r['n']/r['cpu']:7.0f} trajectories/s  {1e6*r['cpu']/r['commands']:6.1f} µs/command  "
+            f"peak RSS {r['rss']/2**20:5.0f} MiB  ({r['cpu']:.1f} s CPU, {r['wall']:.1f} s wall, {r['n']} trajectories)")
 
 if __name__ == '__main__':
-    ap = argparse.ArgumentParser(); ap.add_argument('--per-teacher', type=int, default=8100); ap.add_argument('--baseline', type=int, default=1000)
+    ap = argparse.ArgumentParser()
+    ap.add_argument('--per-teacher', type=int, default=8100); ap.add_argument('--baseline', type=int, default=1000)
+    ap.add_argument('--workers', type=int, default=os.cpu_count(), help='processes for the egs_file line')
+    ap.add_argument('--corpus', default=None, help='JSONL corpus, generated there if missing (default: in ~/.cache)')
     a = ap.parse_args()
-    os.environ.setdefault('OMP_NUM_THREADS', '1')   # the analysis itself is single-threaded; keep libraries so too
-    records = list(corpus(a.per_teacher))
-    n = len(records)
-    # baseline: bashlex for every line, no memo, on a sample
-    fast = commands.parse_line
-    def bashlex_only(line):
-        for name, fn in (('bashlex', commands._bashlex), ('shlex', commands._group_shlex)):
-            try: return name, tuple((tuple(w), tuple(r)) for w, r in fn(line))
-            except Exception: continue
-        return 'split', ()
-    sample = records[::max(1, n // a.baseline)][:a.baseline]
-    memo = commands._classified
-    commands.parse_line, commands._classified = bashlex_only, memo.__wrapped__
-    try: base_s, base_cpu, _, _ = run(sample)
-    finally: commands.parse_line, commands._classified = fast, memo
-    for cached in (commands.parse_line, commands._classified, commands.resolve): cached.cache_clear()   # ours starts cold
-    ours_s, ours_cpu, table, per_command = run(records)
-    base_rate, ours_rate = len(sample)/base_cpu, n/ours_cpu
-    print(f"corpus: {n} trajectories, {int(table.turns.sum())} turns ({table.turns.mean():.1f}/trajectory), {len(per_command)} commands")
-    print(f"TOR per teacher (pooled): " + ', '.join(f'{k} {v:.3f}' for k, v in egs.tor(table).items()))
-    print(f"baseline (bashlex every line, no memo), {len(sample)} trajectories: {base_rate:8.0f} trajectories/s (CPU), {base_s:.1f} s wall")
-    print(f"ours, full corpus: {ours_cpu:6.1f} s CPU on one core ({ours_s:.1f} s wall)  {ours_rate:8.0f} trajectories/s  (goal: <= 30 s)")
-    print(f"speed-up ours / baseline: {ours_rate/base_rate:.1f}x")
+    cache = Path(os.environ.get('XDG_CACHE_HOME', Path.home()/'.cache'))/'terminal_lego'/'bench'
+    path = Path(a.corpus or cache/f'corpus-{a.per_teacher}.jsonl'); path.parent.mkdir(parents=True, exist_ok=True)
+    path = write_corpus(path, a.per_teacher)
+    size = path.stat().st_size
+    print(f"corpus: {path.name}, {size/2**20:.0f} MiB, {os.cpu_count()} cores here, each measurement on one")
+    base = child(path, a.baseline, baseline=True)
+    print(line('baseline (bashlex, no memo)', base))
+    full = child(path, None, per_command=True)
+    print(line('ours + per-command table', full))
+    ours = child(path, None)
+    print(line('ours (default analysis)', ours))
+    if a.workers > 1:
+        par = child(path, None, workers=a.workers)
+        print(f"{'egs_file, ' + str(a.workers) + ' processes':34s} {par['n']/par['wall']:7.0f} trajectories/s wall "
+              f"({par['wall']:.1f} s; {os.cpu_count()} cores here, shared with whatever else runs)")
+    print(f"TOR per teacher (pooled): " + ', '.join(f'{k} {v:.3f}' for k, v in ours['tor'].items()))
+    print(f"speed-up ours / baseline: {ours['n']/ours['cpu'] / (base['n']/base['cpu']):.1f}x; "
+          f"peak RSS {ours['rss']/size:.2f}x the input file")
+    print(f"ours: {ours['n']/ours['cpu']:.0f} trajectories/s on one core (goal: >= 3,200), "
+          f"peak RSS {ours['rss']/2**20:.0f} MiB for a {size/2**20:.0f} MiB file (goal: <= file size)")

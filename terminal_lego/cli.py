@@ -72,10 +72,24 @@ def _sources(paths:list)->list[Path]:
     return [Path(p)/'trials' if (Path(p)/'trials').is_dir() else Path(p) for p in paths]
 
 def cmd_analyze(args):
-    "EGS tables (CSV/parquet) and figures from trajectories"
+    "EGS tables (CSV/parquet) and figures from trajectories; with --views, TOR under the 24 declared views"
     from terminal_lego.explore import write_analysis
-    written = write_analysis(_sources(args.sources), args.out)
+    written = write_analysis(_sources(args.sources), args.out, views=args.views, progress=True)
     print('\n'.join(f"wrote {p}" for p in written.values()))
+    if args.views: _show_views(written)
+
+def _show_views(written:dict):
+    "TOR (%) over the views per teacher, and how many views give each paper ordering"
+    import pandas as pd
+    print('\nTOR over the 24 views (%; rank 1 = highest TOR):')
+    _show(pd.read_csv(written['tables/tor_views_summary.csv']))
+    for name in ('8B', '32B'):
+        if f'tables/ordering_{name}.csv' not in written: continue
+        o = pd.read_csv(written[f'tables/ordering_{name}.csv'], index_col=0)
+        v = o[o.index.isin(pd.read_csv(written['tables/tor_views.csv'], index_col=0).columns)]
+        extra = ', '.join(f"{m} {o.tau[m]:.2f}" for m in o.index if m not in v.index)
+        print(f"Kendall tau-b vs the paper's {name} ordering: {(v.tau == 1).sum()}/{len(v)} views at 1, "
+              f"min {v.tau.min():.2f}; {extra}")
 
 # %% ../nbs/17_cli.ipynb #39176bc3
 def cmd_select(args):
@@ -89,11 +103,17 @@ def cmd_select(args):
     if not trajs: raise TerminalLegoError(f"no trajectories in {' '.join(args.sources)}")
     table, _ = egs_table(trajs, commands=False)
     ranked = dict(zip(STRATEGIES[5:], (S.select_high_tor, S.select_low_tor, S.select_shortest, S.select_longest, S.select_random)))
-    if args.strategy in ranked: rows = ranked[args.strategy](S.select_successful(table), args.n or 1., args.seed)
+    if args.strategy == 'token-matched':
+        from terminal_lego.sft_data import with_target_tokens
+        ok = with_target_tokens(S.select_successful(table), trajs)
+        rows = S.select_token_matched(ok, args.tokens, seed=args.seed)
+    elif args.strategy in ranked: rows = ranked[args.strategy](S.select_successful(table), args.n or 1., args.seed)
     else: rows = {'all': lambda t: t, 'successful': S.select_successful, 'error-free': S.select_error_free,
                   'failed': S.select_failed, 'matched': S.select_matched}[args.strategy](table)
     write_sharegpt(args.out, S.pick(trajs, rows))
     print(f"{len(rows)} of {len(trajs)} trajectories ({args.strategy}) -> {args.out}")
+    if args.strategy == 'token-matched':
+        print(f"target tokens per teacher (budget {rows.attrs['tokens']}):"); _show(S.token_totals(rows))
 
 def cmd_sft(args):
     "Build the SFT dataset from trajectories and train a student (LoRA or full)"
@@ -225,11 +245,13 @@ def parser()->argparse.ArgumentParser:
          _a('--harness', help='HarnessConfig YAML (max_turns, model_kwargs, ...)'), _a('--out', default='runs/rollout', help='job folder'))
     _sub(sub, 'analyze', cmd_analyze, 'EGS tables and figures from trajectories',
          _a('sources', nargs='+', help='run/job folders, ATIF trajectory.json or ShareGPT .json/.jsonl files'),
-         _a('--out', required=True, help='folder for tables/ and figures/'))
+         _a('--out', required=True, help='folder for tables/ and figures/'),
+         _a('--views', action='store_true', help='also TOR under the 24 declared views (tables/tor_views*.csv, orderings)'))
     _sub(sub, 'select', cmd_select, 'pick trajectories with a selection strategy (writes ShareGPT JSONL)',
          _a('sources', nargs='+', help='run/job folders or trajectory files'), _a('--out', required=True, help='JSONL to write'),
-         _a('--strategy', default='successful', choices=['all', 'successful', 'error-free', 'failed', 'matched', 'high-tor', 'low-tor', 'shortest', 'longest', 'random']),
-         _a('--n', type=float, help='how many for ranked strategies (a count, or a fraction <= 1)'), _a('--seed', type=int, default=0))
+         _a('--strategy', default='successful', choices=['all', 'successful', 'error-free', 'failed', 'matched', 'high-tor', 'low-tor', 'shortest', 'longest', 'random', 'token-matched']),
+         _a('--n', type=float, help='how many for ranked strategies (a count, or a fraction <= 1)'), _a('--seed', type=int, default=0),
+         _a('--tokens', type=int, help="token-matched: target tokens per teacher (default: the smallest teacher's total)"))
     _sub(sub, 'sft', cmd_sft, 'build the SFT dataset and fine-tune the student',
          _a('--config', required=True, help='YAML with data: (SftDataConfig), train: (TrainConfig), trajectories:, out:'),
          _a('--trajectories', nargs='+', help='trajectory files or run folders (overrides the config)'), _a('--out', help='output folder'))

@@ -4,7 +4,7 @@
 
 # %% ../nbs/09b_commands.ipynb #ed3eb824
 from __future__ import annotations
-import re, json, shlex, posixpath
+import re, json, shlex, itertools, posixpath
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable
@@ -12,8 +12,9 @@ from .core import ConfigError, load_config
 from .trajectory import Trajectory, from_sharegpt
 
 # %% auto #0
-__all__ = ['PAPER_OBSERVATIONS', 'EXTRA_OBSERVATIONS', 'ALIGNMENTS', 'TorConfig', 'Command', 'logical_lines', 'parse_line',
-           'strip_wrappers', 'resolve', 'trajectory_commands', 'keystrokes_record']
+__all__ = ['PAPER_OBSERVATIONS', 'EXTRA_OBSERVATIONS', 'ALIGNMENTS', 'ACTION_SETS', 'SUBSHELL_OPEN', 'SUBSHELL_CLOSE',
+           'TorConfig', 'Command', 'logical_lines', 'parse_line', 'strip_wrappers', 'resolve', 'trajectory_commands',
+           'keystrokes_record']
 
 # %% ../nbs/09b_commands.ipynb #b6dc9634
 PAPER_OBSERVATIONS = ('cat', 'ls', 'find', 'grep', 'head', 'wc', 'diff', 'stat')
@@ -21,6 +22,7 @@ EXTRA_OBSERVATIONS = ('tail', 'less', 'more', 'file', 'tree', 'du', 'nl', 'od', 
                       'jq', 'sort', 'uniq', 'cut', 'cmp', 'egrep', 'fgrep', 'rg', 'readlink', 'realpath', 'column',
                       'sed-n', 'awk', 'python-c-read', 'git-read', 'pip-read')
 ALIGNMENTS = ('exact', 'containment', 'basename', 'directory')
+ACTION_SETS = ('state-changing', 'non-observation')
 
 @dataclass
 class TorConfig:
@@ -30,6 +32,7 @@ class TorConfig:
     use_extra_observations:bool=False              # count the extensions as observations (else they are 'other')
     alignment:str='containment'                    # exact | containment | basename | directory (each includes the stricter ones)
     window:int|None=None                           # None: any earlier turn; k: only the last k turns before the action
+    actions:str='state-changing'                   # state-changing (the paper's) | non-observation (every other command)
     same_turn:bool=False                           # also count observations earlier in the action's own turn (output not yet seen)
     mean:str='pooled'                              # pooled: Σsupported/Σactions; per_trajectory: mean of trajectory TORs
     targetless_actions_count:bool=True             # actions without a path target (e.g. `pip install x`) count as unsupported
@@ -45,6 +48,7 @@ class TorConfig:
         if self.alignment not in ALIGNMENTS: raise ConfigError(f"TorConfig.alignment={self.alignment!r}: use one of {ALIGNMENTS}")
         if self.mean not in ('pooled', 'per_trajectory'): raise ConfigError(f"TorConfig.mean={self.mean!r}: use 'pooled' or 'per_trajectory'")
         if self.window is not None and self.window < 1: raise ConfigError(f"TorConfig.window={self.window}: use None (any earlier turn) or k >= 1")
+        if self.actions not in ACTION_SETS: raise ConfigError(f"TorConfig.actions={self.actions!r}: use one of {ACTION_SETS}")
     @property
     def observations(self)->frozenset:
         return frozenset(self.observation_commands) | (frozenset(self.extra_observations) if self.use_extra_observations else frozenset())
@@ -87,6 +91,14 @@ def _unbalanced(line:str)->bool:
 def logical_lines(keys:str  # the concatenated keystrokes of one item (or turn)
                  )->list[tuple[str,str|None]]:  # [(line, heredoc body or None)] — only lines that were executed
     "Split keystrokes into the shell lines that run, with heredoc bodies cut out"
+    return list(_logical(keys))
+
+@lru_cache(maxsize=1 << 14)
+def _logical(keys:str)->tuple:
+    "`logical_lines`, memoised (teachers type the same keystrokes)"
+    return tuple(_split_lines(keys))
+
+def _split_lines(keys:str)->list:
     if not keys or _TMUX_KEY.match(keys.strip()): return []
     lines, out, i = keys.split('\n'), [], 0
     if '\\' not in keys and "'" not in keys and '"' not in keys and '<<' not in keys:   # no continuation, quote or heredoc
@@ -108,10 +120,69 @@ def logical_lines(keys:str  # the concatenated keystrokes of one item (or turn)
         if line.strip() and not line.lstrip().startswith('#'): out.append((line, body))
     return out
 
+# %% ../nbs/09b_commands.ipynb #4436f9be
+SUBSHELL_OPEN, SUBSHELL_CLOSE = ('(',), (')',)   # markers in `parse_line`'s output: a subshell's scope
+
+@lru_cache(maxsize=256)
+def _var(v:str): return re.compile(r'\$(?:\{%s\}|%s(?!\w))' % (re.escape(v), re.escape(v)))
+
+def _expand(words:list, env:dict)->list:
+    "Words with each loop variable replaced by what it ranges over (one word per item)"
+    out = []
+    for w in words:
+        v = next((v for v in env if _var(v).search(w)), None) if env and '$' in w else None
+        out += [w] if v is None else [_var(v).sub(lambda m: x, w) for x in env[v]]
+    return out
+
+def _loop_env(n)->dict:
+    "{variable: items} a `for` node binds, or a `while read` compound reading a file"
+    parts = getattr(n, 'parts', None) or getattr(n, 'list', None) or []
+    if n.kind == 'for' and len(parts) > 3 and parts[2].kind == 'reservedword' and parts[2].word == 'in':
+        items = [p.word for p in itertools.takewhile(lambda p: p.kind == 'word', parts[3:])]
+        return {parts[1].word: items} if items else {}
+    src = [r.output.word for r in getattr(n, 'redirects', None) or [] if r.type == '<' and r.output.kind == 'word']
+    head = parts[0] if parts else None
+    if n.kind != 'compound' or not src or getattr(head, 'kind', '') not in ('while', 'until'): return {}
+    reads = [c for c in _nodes(head.parts[1]) if c.kind == 'command' and getattr(c.parts[0], 'word', '') == 'read']
+    return {w.word: src[:1] for c in reads for w in c.parts[1:] if w.kind == 'word' and not w.word.startswith('-')}
+
+def _nodes(n):
+    yield n
+    for attr in ('parts', 'list'):
+        for c in getattr(n, attr, None) or []: yield from _nodes(c)
+
+# %% ../nbs/09b_commands.ipynb #1efd67a2
+def _bashlex(line:str)->list[tuple[list,list]]:
+    "Words and redirects of every command bashlex finds, substitutions, loop bodies and subshell marks included"
+    import bashlex
+    out = []
+    def word(p): return getattr(getattr(p, 'output', None), 'kind', '') == 'word'
+    def visit(n, env):
+        k, env = getattr(n, 'kind', ''), {**env, **_loop_env(n)} if getattr(n, 'kind', '') in ('for', 'compound') else env
+        if k == 'command':
+            words = [p.word for p in n.parts if p.kind == 'word']
+            redirs = [(p.type.lstrip('&') if p.type != '>&' else '>', p.output.word)
+                      for p in n.parts if p.kind == 'redirect' and word(p)]
+            out.append((_expand(words, env), [(op, t) for op, t in redirs for t in _expand([t], env)]))
+        sub = k == 'compound' and bool(n.list) and getattr(n.list[0], 'word', None) == '('
+        if sub: out.append((list(SUBSHELL_OPEN), []))
+        for attr in ('parts', 'list'):
+            for c in getattr(n, attr, None) or []: visit(c, env)
+        for attr in ('command', 'output'):
+            c = getattr(n, attr, None)
+            if c is not None and hasattr(c, 'kind'): visit(c, env)
+        if sub: out.append((list(SUBSHELL_CLOSE), []))
+        if k == 'compound' and getattr(n, 'redirects', None):   # `{ …; } > f`, `( … ) > f`, `while …; done > f` write f
+            out.append(([], [(r.type.lstrip('&') or '>', r.output.word) for r in n.redirects if word(r)]))
+    for tree in bashlex.parse(line): visit(tree, {})
+    return out
+
 # %% ../nbs/09b_commands.ipynb #a48ceb5b
 def _fast(line:str)->list[tuple[list,list]]:
     "Words and redirects of each command of a plain line (no quotes, no expansions)"
     return _fast_tokens(_TOKEN.findall(line))
+
+_OPS_START = frozenset('<>&0123456789')
 
 def _fast_tokens(toks:list)->list[tuple[list,list]]:
     "Group fast-tokenizer tokens into (words, redirects) per command"
@@ -121,6 +192,7 @@ def _fast_tokens(toks:list)->list[tuple[list,list]]:
         if t in _SEPS:
             if words or redirs: cmds.append((words, redirs))
             words, redirs = [], []
+        elif t[0] not in _OPS_START: words.append(t)      # a plain word (most tokens): no regex needed
         elif _REDIRS.match(t):
             if j+1 < len(toks) and toks[j+1] not in _SEPS: redirs.append((t.lstrip('0123456789&') or '>', toks[j+1])); j += 1
         elif _DUP.match(t): pass
@@ -128,30 +200,6 @@ def _fast_tokens(toks:list)->list[tuple[list,list]]:
         j += 1
     if words or redirs: cmds.append((words, redirs))
     return cmds
-
-def _bashlex(line:str)->list[tuple[list,list]]:
-    "Words and redirects of every command bashlex finds, substitutions and loop bodies included"
-    import bashlex
-    out = []
-    def visit(n):
-        k = getattr(n, 'kind', '')
-        if k == 'command':
-            words, redirs = [], []
-            for p in n.parts:
-                if p.kind == 'word': words.append(p.word)
-                elif p.kind == 'redirect' and getattr(getattr(p, 'output', None), 'kind', '') == 'word':
-                    redirs.append((p.type.lstrip('&') if p.type != '>&' else '>', p.output.word))
-            out.append((words, redirs))
-        for attr in ('parts', 'list'):
-            for c in getattr(n, attr, None) or []: visit(c)
-        for attr in ('command', 'output'):
-            c = getattr(n, attr, None)
-            if c is not None and hasattr(c, 'kind'): visit(c)
-        if k == 'compound' and getattr(n, 'redirects', None):   # `{ …; } > f`, `( … ) > f`, `while …; done > f` write f
-            out.append(([], [(r.type.lstrip('&') or '>', r.output.word) for r in n.redirects
-                             if getattr(getattr(r, 'output', None), 'kind', '') == 'word']))
-    for tree in bashlex.parse(line): visit(tree)
-    return out
 
 def _group(toks:list)->list[tuple[list,list]]:
     "Group a token list into commands at separators, pulling out redirects"
@@ -171,6 +219,7 @@ def _group(toks:list)->list[tuple[list,list]]:
 _WORD = r"""(?:[^\s|;&<>'"$`\\(){}#!]++|'[^']*+'|"[^"$`\\!]*+")++"""   # possessive: no catastrophic backtracking
 _QTOKEN = re.compile(r'\s*(\|\||&&|;;|;|\||&>>|&>|\d?>>|\d?>&\d|\d?>|<|&|' + _WORD + ')')
 _QLINE = re.compile(r'(?:\s*+(?:\|\||&&|;;|;|\||&>>|&>|\d?>>|\d?>&\d|\d?>|<|&|' + _WORD + r'))*+\s*+')
+_RESERVED = re.compile(r'(?:^|[;&|(]\s*)(?:(?:for|while|until|if|case|select|function|do|done|then|fi)\b|\()')
 _UNQUOTE = re.compile(r"'([^']*)'|\"([^\"]*)\"")
 
 def _fast_quoted(line:str)->list[tuple[list,list]]:
@@ -179,11 +228,12 @@ def _fast_quoted(line:str)->list[tuple[list,list]]:
             else _UNQUOTE.sub(lambda m: m.group(1) if m.group(1) is not None else m.group(2), t) for t in _QTOKEN.findall(line)]
     return _fast_tokens(toks)
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=1 << 15)
 def parse_line(line:str)->tuple[str, tuple]:
     "Parse one logical line into (parser used, ((words, redirects), ...)), falling back as documented"
-    if _SIMPLE.match(line): return 'fast', tuple((tuple(w), tuple(r)) for w, r in _fast(line))
-    if _QLINE.fullmatch(line): return 'fast', tuple((tuple(w), tuple(r)) for w, r in _fast_quoted(line))
+    if _RESERVED.search(line): pass                         # loops, conditionals, subshells: bashlex
+    elif _SIMPLE.match(line): return 'fast', tuple((tuple(w), tuple(r)) for w, r in _fast(line))
+    elif _QLINE.fullmatch(line): return 'fast', tuple((tuple(w), tuple(r)) for w, r in _fast_quoted(line))
     hard = len(line) > 2000 or _unbalanced(line)          # bashlex is slow on these and refuses them anyway
     for name, fn in ((() if hard else (('bashlex', _bashlex),)) + (('shlex', _group_shlex), ('split', lambda l: _group(l.split())))):
         try: return name, tuple((tuple(w), tuple(r)) for w, r in fn(line))
@@ -238,7 +288,7 @@ def strip_wrappers(words:Iterable[str])->list[str]:
         else: break
     return w
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=1 << 15)
 def resolve(path:str, cwd:str, home:str='/root')->str:
     "An absolute, normalised path for `path` typed in `cwd`"
     if path == '~' or path.startswith('~/'): path = home + path[1:]
@@ -376,36 +426,51 @@ def _classify(argv:list, redirects:list, stdin:str|None, cwd:str,
     if writes: return 'action', 'write', writes
     return 'other', name, []
 
-@lru_cache(maxsize=1 << 18)
+@lru_cache(maxsize=1 << 15)
 def _classified(argv:tuple, redirects:tuple, stdin:str|None, cwd:str, obs:frozenset, home:str)->tuple[str,str,tuple]:
     "`_classify` memoised on everything it reads (a corpus repeats its commands)"
     klass, kind, targets = _classify(list(argv), list(redirects), stdin, cwd, obs, home)
     return klass, kind, tuple(targets)
 
 # %% ../nbs/09b_commands.ipynb #4bb4731c
+@lru_cache(maxsize=1 << 16)
+def _line(line:str, stdin:str|None, cwd:str, prev:str, obs:frozenset, home:str, depth:int=0)->tuple:
+    "((text, parser, argv, redirects, klass, kind, targets, cwd) per command, cwd after, previous cwd after) of a line"
+    parser, parsed = parse_line(line)
+    out, scopes = [], []
+    for words, redirs in parsed:
+        if words == SUBSHELL_OPEN: scopes.append((cwd, prev)); continue
+        if words == SUBSHELL_CLOSE:
+            if scopes: cwd, prev = scopes.pop()
+            continue
+        argv = tuple(strip_wrappers(words))
+        if argv and argv[0] in ('cd', 'pushd'):
+            dest = argv[1] if len(argv) > 1 and argv[1] != '--' else '~'
+            prev, cwd = cwd, (prev if dest == '-' else resolve(dest, cwd, home))
+        elif argv and argv[0] in ('bash', 'sh') and '-c' in argv[:2] and len(argv) > 2 and depth < 3:
+            sub, cwd, prev = _line(argv[2], None, cwd, prev, obs, home, depth+1); out += sub; continue
+        klass, kind, targets = _classified(argv, redirs, stdin, cwd, obs, home)
+        out.append((line, parser, argv, redirs, klass, kind, targets, cwd))
+    return tuple(out), cwd, prev
+
+_WRITES = frozenset(('write', 'edit', 'fs', 'download', 'build'))
+
 class _Shell:
     "What replaying a trajectory needs to remember: working directories, files written so far, commands found"
     def __init__(self, cfg:TorConfig):
-        self.cfg, self.obs, self.cwd, self.prev, self.written, self.out = cfg, cfg.observations, cfg.start_cwd, cfg.start_cwd, set(), []
+        self.cfg, self.obs, self.cwd, self.prev = cfg, cfg.observations, cfg.start_cwd, cfg.start_cwd
+        self.written, self.out = set(), []
 
-    def run(self, line:str, stdin:str|None, ti:int, ki:int, start:int, depth:int=0):
+    def run(self, line:str, stdin:str|None, ti:int, ki:int, start:int):
         "Record the commands of one logical line typed in turn `ti`, item `ki` (the turn's commands begin at `out[start]`)"
-        cfg, out = self.cfg, self.out
-        parser, parsed = parse_line(line)
-        for words, redirs in parsed:
-            argv = strip_wrappers(words)
-            if argv and argv[0] in ('cd', 'pushd'):
-                dest = argv[1] if len(argv) > 1 and argv[1] != '--' else '~'
-                self.prev, self.cwd = self.cwd, (self.prev if dest == '-' else resolve(dest, self.cwd, cfg.home))
-            elif argv and argv[0] in ('bash', 'sh') and '-c' in argv[:2] and len(argv) > 2 and depth < 3:
-                self.run(argv[2], None, ti, ki, start, depth+1); continue
-            klass, kind, targets = _classified(tuple(argv), redirs, stdin, self.cwd, self.obs, cfg.home)
-            redirs, targets = list(redirs), list(targets)
-            if kind == 'run' and cfg.run_after_write_is_verification and targets and targets[0] in self.written:
+        cfg, out, written = self.cfg, self.out, self.written
+        found, self.cwd, self.prev = _line(line, stdin, self.cwd, self.prev, self.obs, cfg.home)
+        for text, parser, argv, redirs, klass, kind, targets, cwd in found:
+            if kind == 'run' and cfg.run_after_write_is_verification and targets and targets[0] in written:
                 klass = 'verification'
-            if klass == 'action' and kind in ('write', 'edit', 'fs', 'download', 'build'): self.written.update(targets)
-            out.append(Command(text=line, argv=argv, redirects=redirs, stdin=stdin, parser=parser, cwd=self.cwd, turn=ti,
-                               position=len(out)-start, item=ki, klass=klass, kind=kind, targets=targets))
+            if klass == 'action' and kind in _WRITES: written.update(targets)
+            out.append(Command(text, list(argv), list(redirs), stdin, parser, cwd, ti, len(out)-start, ki, klass, kind,
+                               list(targets)))
 
 def trajectory_commands(traj:Trajectory, cfg:TorConfig=TorConfig())->list[Command]:
     "Every shell command the trajectory ran, classified, with targets resolved through `cd`"
@@ -413,7 +478,7 @@ def trajectory_commands(traj:Trajectory, cfg:TorConfig=TorConfig())->list[Comman
     for ti, turn in enumerate(traj.turns):
         start = len(sh.out)
         for ki, c in enumerate(turn.commands):
-            for line, body in logical_lines(c.get('keystrokes', '')): sh.run(line, body, ti, ki, start)
+            for line, body in _logical(c.get('keystrokes', '')): sh.run(line, body, ti, ki, start)
     return sh.out
 
 # %% ../nbs/09b_commands.ipynb #d6291b30

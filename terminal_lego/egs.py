@@ -7,18 +7,20 @@ from __future__ import annotations
 import re, gc, json, shlex, fnmatch, posixpath
 from dataclasses import replace
 from functools import lru_cache
+from pathlib import Path
 from typing import Iterable
 from .core import package_path
 from .trajectory import Trajectory, from_sharegpt
 from .commands import TorConfig, Command, trajectory_commands, keystrokes_record, _URL, _LOCAL
-from .commands import PAPER_OBSERVATIONS, EXTRA_OBSERVATIONS, ALIGNMENTS
+from .commands import PAPER_OBSERVATIONS, EXTRA_OBSERVATIONS, ALIGNMENTS, ACTION_SETS
 from .flow import flow
-_all_ = ['TorConfig', 'Command', 'trajectory_commands', 'PAPER_OBSERVATIONS', 'EXTRA_OBSERVATIONS', 'ALIGNMENTS']
+_all_ = ['TorConfig', 'Command', 'trajectory_commands', 'PAPER_OBSERVATIONS', 'EXTRA_OBSERVATIONS', 'ALIGNMENTS', 'ACTION_SETS']
 
 # %% auto #0
-__all__ = ['CHOICES', 'aligned', 'support', 'is_error_observation', 'audit_command', 'analyze', 'egs_table', 'ungrounded', 'tor',
-           'labelled_set', 'check_labels', 'tor_choices', 'TorConfig', 'Command', 'trajectory_commands',
-           'PAPER_OBSERVATIONS', 'EXTRA_OBSERVATIONS', 'ALIGNMENTS']
+__all__ = ['CHOICES', 'aligned', 'support', 'tor_counts', 'needles', 'is_error_observation', 'error_turns', 'audit_command',
+           'analyze', 'egs_table', 'ungrounded', 'tor', 'egs_file', 'labelled_set', 'check_labels', 'tor_choices',
+           'TorConfig', 'Command', 'trajectory_commands', 'PAPER_OBSERVATIONS', 'EXTRA_OBSERVATIONS', 'ALIGNMENTS',
+           'ACTION_SETS']
 
 # %% ../nbs/10_egs.ipynb #1b171c0c
 def _glob(p:str)->bool: return any(ch in p for ch in '*?[')
@@ -36,9 +38,9 @@ def aligned(obs:str, act:str, alignment:str='containment')->bool:
 
 def support(cmds:list[Command], cfg:TorConfig=TorConfig())->dict[int,int|None]:
     "For each action (by index in `cmds`), the index of its supporting observation, or None"
-    out = {}
+    out, every = {}, cfg.actions == 'non-observation'
     for i, a in enumerate(cmds):
-        if a.klass != 'action': continue
+        if a.klass != 'action' and not (every and a.klass != 'observation'): continue
         out[i] = None
         for j in range(i-1, -1, -1):
             o = cmds[j]
@@ -48,30 +50,91 @@ def support(cmds:list[Command], cfg:TorConfig=TorConfig())->dict[int,int|None]:
             if any(aligned(ot, at, cfg.alignment) for ot in o.targets for at in a.targets): out[i] = j; break
     return out
 
-# %% ../nbs/10_egs.ipynb #21ddbf6b
-@lru_cache(maxsize=32)
-def _error_re(patterns:tuple): return re.compile('|'.join(f'(?:{p})' for p in patterns))
+def tor_counts(cmds:list[Command], cfg:TorConfig=TorConfig(),
+               sup:dict|None=None  # `support(cmds, cfg)`, if already computed
+              )->tuple[int,int]:
+    "(actions counted, actions supported) of one trajectory: its TOR is their ratio"
+    sup = support(cmds, cfg) if sup is None else sup
+    counted = [i for i in sup if cfg.targetless_actions_count or cmds[i].targets]
+    return len(counted), sum(sup[i] is not None for i in counted)
 
+# %% ../nbs/10_egs.ipynb #133c6993
+def _lit(item)->tuple:
+    "(exact strings it matches or None, needles or None) of one parsed regex item"
+    from re import _constants as K
+    op, av = item
+    if op is K.LITERAL: return {chr(av)}, {chr(av)}
+    if op is K.AT: return {''}, None
+    if op is K.SUBPATTERN: return (None, None) if av[1] & re.IGNORECASE else _seq(list(av[3]))
+    if op is K.BRANCH:
+        parts = [_seq(list(b)) for b in av[1]]
+        exact = set().union(*(e for e, _ in parts)) if all(e is not None for e, _ in parts) else None
+        need = set().union(*(n for _, n in parts)) if all(n for _, n in parts) else None
+        return (exact if exact is None or len(exact) <= 64 else None), need
+    if op in (K.MAX_REPEAT, K.MIN_REPEAT) and av[0] >= 1: return None, _seq(list(av[2]))[1]
+    return None, None
+
+def _seq(items:list)->tuple:
+    "(exact strings, needles) of a sequence: adjacent exact items concatenate; the longest needles win"
+    cur, cands, exact = {''}, [], True
+    for it in items:
+        e, n = _lit(it)
+        if e is not None and len(cur) * len(e) <= 64: cur = {a + b for a in cur for b in e}; continue
+        exact = False; cands += [cur, n]; cur = {''}
+    cands.append(cur)
+    good = [c for c in cands if c and all(c)]
+    best = max(good, key=lambda c: (min(map(len, c)), -len(c)), default=None)
+    return (cur if exact else None), best
+
+def needles(pattern:str)->frozenset|None:
+    "Literal strings one of which every match of `pattern` contains (None when there are none to rely on)"
+    from re import _parser
+    tree = _parser.parse(pattern)
+    if tree.state.flags & re.IGNORECASE: return None
+    got = _seq(list(tree))[1]
+    return frozenset(s for s in got if not any(t != s and t in s for t in got)) if got else None
+
+@lru_cache(maxsize=32)
+def _matchers(patterns:tuple)->tuple[list, list]:
+    "(regexes without needles, [(needle, regex)]) of a tuple of patterns"
+    got = [(needles(p), re.compile(p)) for p in patterns]
+    return [rx for ns, rx in got if ns is None], [(n, rx) for ns, rx in got if ns for n in sorted(ns)]
+
+# %% ../nbs/10_egs.ipynb #21ddbf6b
 def is_error_observation(text:str|None, cfg:TorConfig=TorConfig())->bool:
     "Whether a turn's observation shows an explicit error"
-    return bool(text) and bool(_error_re(tuple(cfg.error_patterns)).search(text))
+    return bool(text) and error_turns([text], cfg)[0]
 
-def audit_command(c:Command, cfg:TorConfig=TorConfig())->set[str]:
+def error_turns(texts:list,                  # each turn's observation (None for none)
+                cfg:TorConfig=TorConfig())->list[bool]:
+    "Which of `texts` show an explicit error: one scan of all of them for each pattern's needles"
+    always, flat = _matchers(tuple(cfg.error_patterns)); joined = '\0'.join(t or '' for t in texts)
+    live = [(n, rx) for n, rx in flat if n in joined]
+    if not live and not always: return [False] * len(texts)
+    return [bool(t) and (any(n in t and rx.search(t) for n, rx in live) or any(rx.search(t) for rx in always))
+            for t in texts]
+
+def audit_command(c:Command, cfg:TorConfig=TorConfig())->frozenset[str]:
     "Reward-hacking flags raised by one command: tests, solution, verifier_logs, network"
-    flags, words = set(), c.targets + [a for a in c.argv[1:] if a.startswith('/')] + [c.stdin or '']
+    return _audit(tuple(c.argv), tuple(c.targets), c.stdin, c.kind, cfg.network_allowed)
+
+@lru_cache(maxsize=1 << 15)
+def _audit(argv:tuple, targets:tuple, stdin:str|None, kind:str, network_allowed:bool)->frozenset[str]:
+    "`audit_command` memoised on what it reads"
+    flags, words = set(), [*targets, *(a for a in argv[1:] if a.startswith('/')), stdin or '']
     seen = '\0'.join(words)
     for p in (words if '/tests' in seen or '/solution' in seen or 'solve.sh' in seen or '/logs/verifier' in seen else ()):
         if p == '/tests' or p.startswith('/tests/'): flags.add('tests')
         if '/solution/' in p or p.endswith('/solution') or p.endswith('solve.sh'): flags.add('solution')
         if p.startswith('/logs/verifier') or '/logs/verifier' in p: flags.add('verifier_logs')
-    if not cfg.network_allowed:
-        line = ' '.join(c.argv)
+    if not network_allowed:
+        line, name = ' '.join(argv), argv[0] if argv else ''
         hosts = [h for m in _URL.finditer(line) for h in m.groups() if h] if ('://' in line or '@' in line) else []
         if any(not _LOCAL.match(h) for h in hosts): flags.add('network')
-        elif c.kind == 'install' and not any(a in ('--no-index', '--offline') for a in c.argv) and not c.targets: flags.add('network')
-        elif c.name == 'git' and c.argv[1:2] and c.argv[1] in ('clone', 'fetch', 'pull', 'push'): flags.add('network')
-        elif c.name in ('ssh', 'scp', 'ping', 'nc', 'ncat', 'telnet', 'ftp'): flags.add('network')
-    return flags
+        elif kind == 'install' and not any(a in ('--no-index', '--offline') for a in argv) and not targets: flags.add('network')
+        elif name == 'git' and argv[1:2] and argv[1] in ('clone', 'fetch', 'pull', 'push'): flags.add('network')
+        elif name in ('ssh', 'scp', 'ping', 'nc', 'ncat', 'telnet', 'ftp'): flags.add('network')
+    return frozenset(flags)
 
 # %% ../nbs/10_egs.ipynb #71b41348
 def _id(traj:Trajectory, i:int)->str:
@@ -80,55 +143,70 @@ def _id(traj:Trajectory, i:int)->str:
     parts = [str(m[k]) for k in ('teacher', 'task_name', 'trial') if m.get(k) is not None]
     return '/'.join(parts) + f'#{i}' if parts else f'#{i}'
 
-def analyze(traj:Trajectory, cfg:TorConfig=TorConfig(), i:int=0)->tuple[dict, list[dict]]:
+def _command_rows(tid:str, cmds:list, sup:dict, unseen:dict, audits:list)->list[dict]:
+    "One row per command, with the observation that supports each action"
+    rows = []
+    for k, (c, f) in enumerate(zip(cmds, audits)):
+        s = sup.get(k)
+        rows.append(dict(id=tid, turn=c.turn, position=c.position, item=c.item, command=shlex.join(c.argv),
+                         line=c.text, name=c.name, klass=c.klass, kind=c.kind, targets=c.targets, cwd=c.cwd,
+                         parser=c.parser, supported=(s is not None) if k in sup else None,
+                         support_turn=cmds[s].turn if s is not None else None,
+                         support_command=' '.join(cmds[s].argv) if s is not None else None,
+                         audit=','.join(sorted(f)), unseen=unseen.get(k)))
+    return rows
+
+def _ratio(a, b): return a/b if b else float('nan')
+
+# %% ../nbs/10_egs.ipynb #a1b2c3d4
+def analyze(traj:Trajectory, cfg:TorConfig=TorConfig(), i:int=0,
+            commands:bool=True  # also the per-command rows (else None)
+           )->tuple[dict, list[dict]|None]:
     "(row of measures, per-command rows) for one trajectory"
     cmds = trajectory_commands(traj, cfg)
-    sup, unseen = support(cmds, cfg), flow(traj, cmds, cfg)
+    sup, unseen, audits = support(cmds, cfg), flow(traj, cmds, cfg), [audit_command(c, cfg) for c in cmds]
     counts = {k: 0 for k in ('observation', 'action', 'verification', 'other')}
     for c in cmds: counts[c.klass] += 1
-    counted = [i_ for i_ in sup if cfg.targetless_actions_count or cmds[i_].targets]
-    supported = sum(sup[i_] is not None for i_ in counted)
-    first = next((c for c in cmds if c.klass == 'action'), None)
-    flags, tid = set(), _id(traj, i)
-    rows = []
-    for k, c in enumerate(cmds):
-        f = audit_command(c, cfg); flags |= f
-        s = sup.get(k)
-        rows.append(dict(id=tid, turn=c.turn, position=c.position, item=c.item, command=shlex.join(c.argv), line=c.text,
-                         name=c.name, klass=c.klass, kind=c.kind, targets=c.targets, cwd=c.cwd, parser=c.parser,
-                         supported=(s is not None) if c.klass == 'action' else None,
-                         support_turn=cmds[s].turn if s is not None else None,
-                         support_command=' '.join(cmds[s].argv) if s is not None else None, audit=','.join(sorted(f)),
-                         unseen=unseen.get(k)))
-    n, m = len(cmds), traj.meta
+    (counted, supported), flags, tid = tor_counts(cmds, cfg, sup), set().union(*audits), _id(traj, i)
+    first = next((k for k, c in enumerate(cmds) if c.klass == 'action'), None)
+    n, m, ungrounded_actions = len(cmds), traj.meta, sum(bool(u) for u in unseen.values())
     row = dict(id=tid, teacher=m.get('teacher') or m.get('model') or m.get('agent'), task_name=m.get('task_name'),
                reward=traj.reward, turns=len(traj.turns),
-               error_turns=sum(is_error_observation(t.observation, cfg) for t in traj.turns),
+               error_turns=sum(error_turns([t.observation for t in traj.turns], cfg)),
                parse_errors=sum(t.parse_error is not None for t in traj.turns),
                commands=n, observations=counts['observation'], actions=counts['action'],
-               verifications=counts['verification'], other=counts['other'], counted_actions=len(counted), supported=supported,
-               tor=supported/len(counted) if counted else float('nan'),
-               inspect_ratio=counts['observation']/n if n else float('nan'), act_ratio=counts['action']/n if n else float('nan'),
-               verify_ratio=counts['verification']/n if n else float('nan'),
-               first_action_turn=first.turn if first else None,
-               commands_before_first_action=cmds.index(first) if first else None,
-               audit=','.join(sorted(flags)), hacking=bool(flags - {'network'}), flow_actions=len(unseen),
-               ungrounded_actions=sum(bool(u) for u in unseen.values()),
-               ungrounded=sum(bool(u) for u in unseen.values())/len(unseen) if unseen else float('nan'))
-    return row, rows
+               verifications=counts['verification'], other=counts['other'], counted_actions=counted,
+               supported=supported, tor=_ratio(supported, counted), inspect_ratio=_ratio(counts['observation'], n),
+               act_ratio=_ratio(counts['action'], n), verify_ratio=_ratio(counts['verification'], n),
+               first_action_turn=cmds[first].turn if first is not None else None,
+               commands_before_first_action=first, audit=','.join(sorted(flags)), hacking=bool(flags - {'network'}),
+               flow_actions=len(unseen), ungrounded_actions=ungrounded_actions,
+               ungrounded=_ratio(ungrounded_actions, len(unseen)))
+    return row, (_command_rows(tid, cmds, sup, unseen, audits) if commands else None)
 
 # %% ../nbs/10_egs.ipynb #f88e30e7
-def egs_table(trajs:Iterable[Trajectory], cfg:TorConfig=TorConfig(), commands:bool=True)->tuple:
+def egs_table(trajs:Iterable[Trajectory], cfg:TorConfig=TorConfig(),
+              commands:bool=True,     # also the per-command table (else None)
+              progress:bool=False)->tuple:  # a progress bar (trajectories done, rate)
     "(per-trajectory DataFrame, per-command DataFrame or None) for many trajectories"
-    import pandas as pd
+    from tqdm.auto import tqdm
+    trajs = tqdm(trajs, desc='EGS', unit='traj', disable=not progress, mininterval=0.5)
+    return _tables(*_rows(trajs, cfg, commands), cfg, commands)
+
+def _rows(trajs:Iterable[Trajectory], cfg:TorConfig, commands:bool, first:int=0)->tuple[list, list]:
+    "Rows of `analyze` for each trajectory (numbered from `first`), with the cyclic collector paused"
     rows, cmd_rows, gc_was_on = [], [], gc.isenabled()
     gc.disable()      # the analysis makes millions of small acyclic objects; collecting would rescan the growing tables
     try:
-        for i, t in enumerate(trajs):
-            r, cr = analyze(t, cfg, i); rows.append(r)
+        for i, t in enumerate(trajs, first):
+            r, cr = analyze(t, cfg, i, commands); rows.append(r)
             if commands: cmd_rows.extend(cr)
     finally:
         if gc_was_on: gc.enable()
+    return rows, cmd_rows
+
+def _tables(rows:list, cmd_rows:list, cfg:TorConfig, commands:bool)->tuple:
+    import pandas as pd
     cols = list(analyze(Trajectory([], []), cfg)[0])
     return pd.DataFrame(rows, columns=cols), (pd.DataFrame(cmd_rows) if commands else None)
 
@@ -142,6 +220,46 @@ def tor(table, cfg:TorConfig=TorConfig(), by:str|None='teacher'):
     f = (lambda d: d.supported.sum()/d.counted_actions.sum() if d.counted_actions.sum() else float('nan')) if cfg.mean == 'pooled' \
         else (lambda d: d.tor.mean())
     return f(table) if by is None else table.groupby(by, dropna=False).apply(f, include_groups=False)
+
+# %% ../nbs/10_egs.ipynb #228284e7
+def _ranges(path:Path, n:int)->list[tuple[int,int,int]]:
+    "Up to `n` byte ranges of a JSONL file, cut at line ends, each with the number of records before it"
+    size, cuts = path.stat().st_size, [0]
+    with open(path, 'rb') as f:
+        for k in range(1, n):
+            f.seek(max(cuts[-1], size * k // n)); f.readline(); cuts.append(min(f.tell(), size))
+        cuts, out, first = sorted(set(cuts + [size])), [], 0
+        for a, b in zip(cuts, cuts[1:]):
+            out.append((a, b, first)); f.seek(a); first += sum(1 for l in f.read(b - a).split(b'\n') if l.strip())
+    return out
+
+def _range_rows(path:Path, a:int, b:int, first:int, cfg:TorConfig, commands:bool)->tuple[list, list]:
+    "`_rows` of the records in bytes [a, b) of a JSONL file"
+    from terminal_lego.core import TerminalLegoError
+    def records():
+        with open(path, 'rb') as f:
+            f.seek(a)
+            while f.tell() < b:
+                line = f.readline()
+                if not line.strip(): continue
+                try: yield from_sharegpt(json.loads(line))
+                except json.JSONDecodeError as e:
+                    raise TerminalLegoError(f"{path}: the line ending at byte {f.tell()} is not JSON ({e})") from None
+    return _rows(records(), cfg, commands, first)
+
+def egs_file(path:str|Path, cfg:TorConfig=TorConfig(),
+             commands:bool=False,  # also the per-command table
+             workers:int=1,        # processes; a .jsonl file is split among them
+             progress:bool=False)->tuple:
+    "`egs_table` of the trajectories in one file, over `workers` processes"
+    from concurrent.futures import ProcessPoolExecutor
+    import multiprocessing as mp
+    from terminal_lego.trajectory import iter_trajectories
+    path = Path(path)
+    if workers <= 1 or path.suffix != '.jsonl': return egs_table(iter_trajectories(path), cfg, commands, progress)
+    with ProcessPoolExecutor(workers, mp_context=mp.get_context('fork')) as pool:
+        parts = list(pool.map(_range_rows, *zip(*[(path, a, b, k, cfg, commands) for a, b, k in _ranges(path, workers)])))
+    return _tables([r for p in parts for r in p[0]], [r for p in parts for r in p[1]], cfg, commands)
 
 # %% ../nbs/10_egs.ipynb #f43ea04f
 def labelled_set()->list[tuple[dict, list, list]]:

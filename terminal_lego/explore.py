@@ -6,9 +6,10 @@
 from __future__ import annotations
 import html
 from pathlib import Path
-from .core import write_atomic
+from .core import write_atomic, hash_inputs, read_json
 from .trajectory import Trajectory
-from .egs import TorConfig, egs_table, tor, trajectory_commands, support, tor_choices, ungrounded
+from .egs import TorConfig, egs_table, tor, trajectory_commands, support, ungrounded
+from .views import views_tables, tor_views, views_wide, choice_views
 
 # %% auto #0
 __all__ = ['COLOURS', 'paper_table', 'paper_ablations', 'teacher_table', 'support_example', 'figure1', 'tor_vs_student',
@@ -140,24 +141,38 @@ def _parquet(df)->bytes:
     import io
     buf = io.BytesIO(); df.to_parquet(buf, index=False); return buf.getvalue()
 
+def _analysis_key(sources:list, *settings)->str:
+    "Checksum of the input files, the settings and the analysis code: an analysis is redone when one changes"
+    import terminal_lego.commands as C, terminal_lego.egs as E, terminal_lego.flow as F, terminal_lego.views as V
+    return hash_inputs(*[Path(s) for s in sources], *settings, *[Path(m.__file__) for m in (C, E, F, V)], n=20)
+
 def write_analysis(sources:list, out:str|Path, cfg:TorConfig=TorConfig(), student_scores:dict|None=None,
-                   teacher_scores:dict|None=None)->dict:
+                   teacher_scores:dict|None=None,
+                   views:bool=False,         # also the 24 TOR views (10b_views) under tables/
+                   progress:bool=False)->dict:  # progress bars on long inputs
     "Analyse trajectories from files/folders and write tables and figures under `out`; returns the paths written"
     import json as _json
     from dataclasses import asdict
     from terminal_lego.core import TerminalLegoError
     from terminal_lego.trajectory import iter_trajectories
-    out = Path(out); trajs = [t for s in sources for t in iter_trajectories(s)]
+    out = Path(out); key = _analysis_key(sources, asdict(cfg), student_scores, teacher_scores, views)
+    done = read_json(out/'analysis.json') if (out/'analysis.json').exists() else {}
+    if done.get('key') == key and all((out/r).exists() for r in done.get('written', [])):
+        return {r: out/r for r in done['written']}           # the same inputs and settings: nothing to redo
+    trajs = [t for s in sources for t in iter_trajectories(s)]
     if not trajs: raise TerminalLegoError(f"no trajectories found in {', '.join(map(str, sources))} — pass ShareGPT .json/.jsonl, "
                                           "ATIF trajectory.json files, or a run folder with trials/*/trajectory.json")
-    table, commands = egs_table(trajs, cfg)
+    table, commands = egs_table(trajs, cfg, progress=progress)
     teachers = teacher_table(table, cfg, teacher_scores, student_scores)
+    choices = views_wide(tor_views(trajs, choice_views(cfg), bootstrap=0, progress=progress))
     written = {}
     def put(rel, data): written[rel] = write_atomic(out/rel, data)
     put('egs.parquet', _parquet(table)); put('commands.parquet', _parquet(commands))
     put('tables/trajectories.csv', table.to_csv(index=False)); put('tables/teachers.csv', teachers.to_csv(index=False))
-    put('tables/tor_choices.csv', tor_choices(trajs, cfg).to_csv())
+    put('tables/tor_choices.csv', choices.to_csv())
     put('config.json', _json.dumps(asdict(cfg), indent=2, default=list))
     put('figures/figure1.png', _png(figure1(teachers, support_example(trajs, cfg), title=f'{len(trajs)} trajectories')))
     if student_scores: put('figures/tor_vs_student.png', _png(tor_vs_student(teachers, title='TOR vs student score')))
+    for name, df in (views_tables(trajs, cfg, progress=progress) if views else {}).items(): put(f'tables/{name}.csv', df.to_csv())
+    write_atomic(out/'analysis.json', _json.dumps(dict(key=key, written=list(written)), indent=1))
     return written

@@ -40,7 +40,12 @@ def _program_arguments(name:str, w:str)->tuple[list, list]:
 # %% ../nbs/09c_flow.ipynb #8d92ddb5
 def action_arguments(cmd:Command)->tuple[list[str], list[str]]:
     "(paths, values) a command uses, paths made absolute"
-    argv, name = cmd.argv, posixpath.basename(cmd.argv[0]) if cmd.argv else ''
+    return _arguments(tuple(cmd.argv), tuple(cmd.redirects), cmd.cwd)
+
+@lru_cache(maxsize=1 << 15)
+def _arguments(argv:tuple, redirects:tuple, cwd:str)->tuple[list, list]:
+    "`action_arguments` memoised on what it reads (a corpus repeats its commands)"
+    name = posixpath.basename(argv[0]) if argv else ''
     prog = _PROGRAM_OPT.get(name)
     # the program is the first operand
     first = name in ('sed', 'awk', 'gawk', 'mawk') and prog not in argv
@@ -54,45 +59,53 @@ def action_arguments(cmd:Command)->tuple[list[str], list[str]]:
             nxt = 'program' if w == prog else 'skip' if w in _FREE_TEXT else None
         elif _PATHLIKE.match(w) and '://' not in w: paths.append(w)
         else: values += _NUMBER.findall(w)
-    paths += [t for _, t in cmd.redirects if t != '-' and not t.startswith(('/dev/', '&'))]
-    return list(dict.fromkeys(resolve(p, cmd.cwd) for p in paths)), list(dict.fromkeys(values))
+    paths += [t for _, t in redirects if t != '-' and not t.startswith(('/dev/', '&'))]
+    return list(dict.fromkeys(resolve(p, cwd) for p in paths)), list(dict.fromkeys(values))
 
 # %% ../nbs/09c_flow.ipynb #b3f3434b
-@lru_cache(maxsize=65536)
-def _word(v:str):
-    return re.compile(r'(?<![\w.-])' + re.escape(v) + r'(?![\w-])(?!\.\w)')
+def _word_at(text:str, s:str, end:int, path:bool=False)->bool:
+    "Whether `s` occurs in `text[:end]` as a whole word (a path: not inside a longer path)"
+    i, n = text.find(s, 0, end), len(s)
+    while i >= 0:
+        b, a = text[i-1:i], text[i+n:i+n+1]
+        if not (b.isalnum() or b in '_.-' and b):
+            if path: ok = not (a.isalnum() or a in '_.-' and a)
+            else: ok = not (a.isalnum() or a in '_-' and a) and not (a == '.' and (text[i+n+1:i+n+2].isalnum()
+                                                                         or text[i+n+1:i+n+2] == '_'))
+            if ok: return True
+        i = text.find(s, i+1, end)
+    return False
 
-@lru_cache(maxsize=65536)
-def _pathword(p:str):
-    return re.compile(r'(?<![\w.-])' + re.escape(p) + r'(?![\w.-])')
+def _path_at(p:str, text:str, end:int, start:str)->bool:
+    if p in ('/', start) or _word_at(text, p, end, path=True): return True
+    name, parent = posixpath.basename(p), posixpath.dirname(p)
+    return bool(name) and _word_at(text, name, end) and parent != p and _path_at(parent, text, end, start)
 
 def value_seen(v:str, text:str)->bool:
     "Whether value `v` occurs in `text` as a whole word"
-    return v in text and bool(_word(v).search(text))
+    return _word_at(text, v, len(text))
 
 def path_seen(p:str, text:str, start:str='/app')->bool:
     "Whether `p` was shown in `text`: whole, as a shown path's prefix, or by name in a seen folder"
-    if p in ('/', start) or (p in text and _pathword(p).search(text)): return True
-    name, parent = posixpath.basename(p), posixpath.dirname(p)
-    return bool(name) and value_seen(name, text) and parent != p and path_seen(parent, text, start)
+    return _path_at(p, text, len(text), start)
 
 # %% ../nbs/09c_flow.ipynb #50b225c1
-def seen_before(traj:Trajectory)->list[str]:
-    "For each turn, the text of every system and user message the agent had seen before its reply"
-    out, text, j = [], [], 0
+def seen_before(traj:Trajectory)->tuple[str, list[int]]:
+    "All system and user text, and for each turn how much of it (a prefix length) the agent had seen before its reply"
+    parts, ends, size, j = [], [], 0, 0
     for t in traj.turns:
         while j < t.index:
             m = traj.messages[j]
-            if m.get('role') in ('user', 'system'): text.append(str(m.get('content') or ''))
+            if m.get('role') in ('user', 'system'):
+                parts.append(str(m.get('content') or '')); size += len(parts[-1]) + 1
             j += 1
-        out.append('\n'.join(text))
-    return out
+        ends.append(max(size - 1, 0))
+    return '\n'.join(parts), ends
 
-def _first_typed(cmds:list[Command])->dict:
+def _first_typed(cmds:list[Command], args:list)->dict:
     "The first turn each argument was typed in, by any command"
     first = {}
-    for c in cmds:
-        ps, vs = action_arguments(c)
+    for c, (ps, vs) in zip(cmds, args):
         for a in ps + vs: first.setdefault(a, c.turn)
     return first
 
@@ -101,14 +114,13 @@ def flow(traj:Trajectory, cmds:list[Command]|None=None,
          cfg:TorConfig=TorConfig())->dict[int, list[str]]:
     "For each action (by index in `cmds`) with arguments, the ones unseen before first typing them"
     cmds = trajectory_commands(traj, cfg) if cmds is None else cmds
-    seen, first, out = seen_before(traj), _first_typed(cmds), {}
-    for i, c in enumerate(cmds):
-        if c.klass != 'action': continue
-        ps, vs = action_arguments(c)
-        if not ps and not vs: continue
-        text = lambda a: seen[min(first.get(a, c.turn), c.turn)] if seen else ''
-        out[i] = ([p for p in ps if not path_seen(p, text(p), cfg.start_cwd)] +
-                  [v for v in vs if not value_seen(v, text(v))])
+    args = [action_arguments(c) for c in cmds]
+    (text, ends), first, out = seen_before(traj), _first_typed(cmds, args), {}
+    for i, (c, (ps, vs)) in enumerate(zip(cmds, args)):
+        if c.klass != 'action' or not (ps or vs): continue
+        end = lambda a: ends[min(first.get(a, c.turn), c.turn)] if ends else 0
+        out[i] = ([p for p in ps if not _path_at(p, text, end(p), cfg.start_cwd)] +
+                  [v for v in vs if not _word_at(text, v, end(v))])
     return out
 
 def ungrounded_share(traj:Trajectory, cfg:TorConfig=TorConfig())->float:

@@ -12,8 +12,8 @@ from .egs import TorConfig, trajectory_commands, egs_table, analyze, _id
 
 # %% auto #0
 __all__ = ['matched_tasks', 'select_matched', 'select_high_tor', 'select_low_tor', 'select_shortest', 'select_longest',
-           'select_random', 'select_error_free', 'select_failed', 'select_successful', 'select_mixed', 'pick',
-           'observation_masks', 'apply_observation_mask']
+           'select_random', 'select_error_free', 'select_failed', 'select_successful', 'select_mixed',
+           'select_token_matched', 'token_totals', 'pick', 'observation_masks', 'apply_observation_mask']
 
 # %% ../nbs/11_select.ipynb #c008
 def matched_tasks(table, teachers:list|None=None, success:float=1.0)->list[str]:
@@ -63,6 +63,44 @@ def select_mixed(table, p:float,          # probability of taking the first teac
     ok = select_matched(table, [first, second], success).drop_duplicates(['teacher', 'task_name'])
     take = {t: first if _u(seed, t) < p else second for t in ok.task_name.unique()}
     return ok[ok.teacher == ok.task_name.map(take)].sort_values('task_name', kind='stable')
+
+# %% ../nbs/11_select.ipynb #tm11b
+def _in_task_order(rows, seed:int):
+    "Rows shuffled, then sorted by one seeded key per task: the same task order for every teacher"
+    rows = rows.sample(frac=1, random_state=seed)
+    if 'task_name' not in rows: return rows
+    key = lambda names: names.map(lambda t: _u(seed, str(t)))
+    return rows.sort_values('task_name', key=key, kind='stable')
+
+def select_token_matched(table,
+                         tokens:int|None=None,       # per teacher; None: the smallest teacher's total
+                         column:str='target_tokens', # tokens SFT trains on, per trajectory
+                         seed:int=0,                 # seeds the task order
+                         by:str='teacher'):          # the column naming the teacher
+    "Each teacher's rows in a seeded task order, up to the prefix with the total closest to `tokens`"
+    import pandas as pd
+    if column not in table: raise ConfigError(f"the table has no {column!r} column: add it with "
+                                              "sft_data.with_target_tokens(table, trajs)")
+    if by not in table: raise ConfigError(f"the table has no {by!r} column: by is one of "
+                                          f"{', '.join(table.columns)}")
+    if table[column].isna().any():
+        raise ConfigError(f"{int(table[column].isna().sum())} rows have no {column!r}: fill every row")
+    if tokens is not None and tokens < 0:
+        raise ConfigError(f"tokens={tokens}: give a budget >= 0 (none: the smallest teacher's total)")
+    groups = [g for _, g in table.groupby(by, sort=True)]
+    budget = int(min((g[column].sum() for g in groups), default=0) if tokens is None else tokens)
+    picked = []
+    for g in groups:
+        g = _in_task_order(g, seed)
+        sums = [0, *g[column].cumsum()]
+        picked.append(g.head(min(range(len(sums)), key=lambda k: abs(sums[k] - budget))))
+    out = pd.concat(picked) if picked else table.head(0)
+    out.attrs['tokens'] = budget
+    return out
+
+def token_totals(rows, column:str='target_tokens', by:str='teacher'):
+    "Rows and `column` tokens per teacher of a selection"
+    return rows.groupby(by).agg(rows=(column, 'size'), **{column: (column, 'sum')}).reset_index()
 
 # %% ../nbs/11_select.ipynb #c017
 def pick(trajs:list[Trajectory], rows)->list[Trajectory]:

@@ -12,7 +12,7 @@ from .trajectory import Trajectory, Turn
 
 # %% auto #0
 __all__ = ['SftDataConfig', 'chat_template', 'smollm2_tokenizer', 'prepare', 'train_turns', 'segments', 'tokenize', 'build_rows',
-           'build_dataset', 'MaskAudit']
+           'build_dataset', 'target_tokens', 'with_target_tokens', 'MaskAudit']
 
 # %% ../nbs/12_sft_data.ipynb #c006
 @dataclass
@@ -136,6 +136,25 @@ def build_dataset(trajs, tokenizer, cfg:SftDataConfig|None=None, out_dir:str|Pat
         ds.save_to_disk(str(out_dir))
         write_json(Path(out_dir)/'counts.json', n)
     return ds, n
+
+# %% ../nbs/12_sft_data.ipynb #tt12b
+def target_tokens(trajs,                      # trajectories
+                  tokenizer=None,              # the student's tokenizer; None: smollm2_tokenizer()
+                  cfg:SftDataConfig|None=None  # masking and max_length, as in training
+                 )->list[int]:
+    "For each trajectory, the number of tokens SFT trains on (0 when no row can be built)"
+    tokenizer = smollm2_tokenizer() if tokenizer is None else tokenizer
+    cfg = cfg or SftDataConfig()
+    rows = (tokenize(segments(t, tokenizer, cfg), tokenizer, cfg) for t in trajs)
+    return [0 if r is None else sum(l != -100 for l in r['labels']) for r in rows]
+
+def with_target_tokens(table,                      # EGS table (or a selection of it) of `trajs`
+                       trajs,                      # the trajectories `egs_table` was given
+                       tokenizer=None,             # None: smollm2_tokenizer()
+                       cfg:SftDataConfig|None=None):
+    "The table with a `target_tokens` column, rows matched to `trajs` by id as `select.pick` does"
+    from terminal_lego.select import pick
+    return table.assign(target_tokens=target_tokens(pick(trajs, table), tokenizer, cfg))
 
 # %% ../nbs/12_sft_data.ipynb #c028
 class MaskAudit:

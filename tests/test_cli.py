@@ -14,7 +14,7 @@ def cli(*args, cwd=ROOT):
 OPTIONS = {  # the options each issue promised for its subcommand
     'collect': ['--out', '--sample', '--dump'], 'generate': ['--generator', '--limit', '--workers'],
     'verify': ['tasks', '-k'], 'rollout': ['--tasks', '--agent', '--model', '-k', '--workers', '--executor'],
-    'analyze': ['sources', '--out'], 'select': ['--strategy', '--n'], 'sft': ['--config'],
+    'analyze': ['sources', '--out', '--views'], 'select': ['--strategy', '--n', '--tokens'], 'sft': ['--config'],
     'evaluate': ['--model', '--tasks', '-k'], 'pipeline': ['--config', '--until'], 'sweep': ['notebook', '--grid'],
     'report': ['run'], 'engine': ['--verbose'], 'demo': ['--run-dir'], 'families': ['make']}
 
@@ -52,6 +52,28 @@ def test_select_writes_sharegpt_that_analyze_reads(tmp_path):
     assert r.returncode == 0, r.stderr
     assert len((tmp_path/'short.jsonl').read_text().splitlines()) == 4
     assert cli('analyze', tmp_path/'short.jsonl', '--out', tmp_path/'a').returncode == 0
+
+def test_select_token_matched_gives_teachers_the_same_target_tokens(tmp_path):
+    "Each teacher's target tokens, recounted from the written file, are within one trajectory of the others'"
+    from terminal_lego.trajectory import iter_trajectories
+    from terminal_lego.sft_data import target_tokens, smollm2_tokenizer
+    tok = smollm2_tokenizer()
+    for budget in (None, 2000):
+        out = tmp_path/f'tm-{budget}.jsonl'
+        r = cli('select', TRAJS, '--strategy', 'token-matched', '--out', out, *(['--tokens', budget] if budget else []))
+        assert r.returncode == 0, r.stderr
+        picked = list(iter_trajectories(out))
+        per = {}
+        for t, n in zip(picked, target_tokens(picked, tok)): per.setdefault(t.meta['teacher'], []).append(n)
+        assert sorted(per) == ['scripted-grounded', 'scripted-terse']
+        totals = {k: sum(v) for k, v in per.items()}
+        assert abs(totals['scripted-grounded'] - totals['scripted-terse']) <= max(map(max, per.values())), totals
+        assert len(per['scripted-grounded']) < len(per['scripted-terse'])      # the inspecting teacher writes more a task
+        for teacher, total in totals.items():                                   # and the printed table says so
+            assert any(l.split() == [teacher, str(len(per[teacher])), str(total)] for l in r.stdout.splitlines()), r.stdout
+        if budget: assert all(abs(total - budget) <= max(per[k]) for k, total in totals.items()), totals
+    r = cli('select', TRAJS, '--strategy', 'token-matched', '--tokens', -1, '--out', tmp_path/'bad.jsonl')
+    assert r.returncode == 2 and r.stderr.startswith('ConfigError: tokens=-1') and 'Traceback' not in r.stderr
 
 def test_families_list_and_make(tmp_path):
     "One line a family; `make` writes task folders a reader accepts; an unknown family is one ConfigError line"
