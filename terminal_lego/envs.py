@@ -367,7 +367,7 @@ def reap(client=None, verbose:bool=False)->list[str]:
     for c in client.api.containers(all=True, filters={'label': f'{LABEL}.owner'}):
         if _alive(c['Labels'][f'{LABEL}.owner']): continue
         try: client.api.remove_container(c['Id'], force=True, v=True)
-        except docker.errors.NotFound: continue            # removed meanwhile by its own process
+        except docker.errors.APIError: continue            # gone, or being removed, meanwhile (404, 409)
         gone.append(c['Id'][:12])
     if verbose and gone: print(f"removed {len(gone)} container(s) left by killed runs")
     return gone
