@@ -34,5 +34,5 @@ def test_base_install_analyses_trajectories(tmp_path):
                          env={k: v for k, v in os.environ.items() if k not in ('DOCKER_HOST', 'PYTHONPATH')} | {'DOCKER_HOST': 'unix:///nonexistent.sock'})
     assert out.returncode == 0, out.stderr[-3000:]
     res = json.loads(out.stdout.strip().splitlines()[-1])
-    assert res['rows'] == 10 and res['commands'] > 40 and res['heavy'] == []
+    assert res['rows'] == 12 and res['commands'] > 40 and res['heavy'] == []
     assert 0 < res['masked_tor'] < res['tor']
