@@ -18,9 +18,9 @@ _all_ = ['TorConfig', 'Command', 'trajectory_commands', 'PAPER_OBSERVATIONS', 'E
 
 # %% auto #0
 __all__ = ['CHOICES', 'aligned', 'support', 'tor_counts', 'needles', 'is_error_observation', 'error_turns', 'audit_command',
-           'analyze', 'egs_table', 'ungrounded', 'tor', 'egs_file', 'labelled_set', 'check_labels', 'tor_choices',
-           'TorConfig', 'Command', 'trajectory_commands', 'PAPER_OBSERVATIONS', 'EXTRA_OBSERVATIONS', 'ALIGNMENTS',
-           'ACTION_SETS']
+           'group_of', 'analyze', 'egs_table', 'ungrounded', 'tor', 'egs_file', 'labelled_set', 'check_labels',
+           'tor_choices', 'TorConfig', 'Command', 'trajectory_commands', 'PAPER_OBSERVATIONS', 'EXTRA_OBSERVATIONS',
+           'ALIGNMENTS', 'ACTION_SETS']
 
 # %% ../nbs/10_egs.ipynb #1b171c0c
 def _glob(p:str)->bool: return any(ch in p for ch in '*?[')
@@ -158,6 +158,11 @@ def _command_rows(tid:str, cmds:list, sup:dict, unseen:dict, audits:list)->list[
 
 def _ratio(a, b): return a/b if b else float('nan')
 
+def group_of(traj:Trajectory, by:str='teacher'):
+    "The group a trajectory is counted in: `by`'s metadata value ('teacher': else its model, else its agent)"
+    m = traj.meta
+    return (m.get('teacher') or m.get('model') or m.get('agent')) if by == 'teacher' else m.get(by)
+
 # %% ../nbs/10_egs.ipynb #a1b2c3d4
 def analyze(traj:Trajectory, cfg:TorConfig=TorConfig(), i:int=0,
             commands:bool=True  # also the per-command rows (else None)
@@ -170,7 +175,7 @@ def analyze(traj:Trajectory, cfg:TorConfig=TorConfig(), i:int=0,
     (counted, supported), flags, tid = tor_counts(cmds, cfg, sup), set().union(*audits), _id(traj, i)
     first = next((k for k, c in enumerate(cmds) if c.klass == 'action'), None)
     n, m, ungrounded_actions = len(cmds), traj.meta, sum(bool(u) for u in unseen.values())
-    row = dict(id=tid, teacher=m.get('teacher') or m.get('model') or m.get('agent'), task_name=m.get('task_name'),
+    row = dict(id=tid, teacher=group_of(traj), task_name=m.get('task_name'),
                reward=traj.reward, turns=len(traj.turns),
                error_turns=sum(error_turns([t.observation for t in traj.turns], cfg)),
                parse_errors=sum(t.parse_error is not None for t in traj.turns),

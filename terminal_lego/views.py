@@ -11,7 +11,7 @@ from typing import Iterable
 from .core import ConfigError, write_atomic
 from .trajectory import Trajectory
 from .commands import TorConfig, trajectory_commands
-from .egs import support, tor_counts, is_error_observation, _id
+from .egs import support, tor_counts, is_error_observation, group_of, _id
 
 # %% auto #0
 __all__ = ['VIEW_ACTIONS', 'VIEW_ALIGNMENTS', 'VIEW_WINDOWS', 'TOR_VIEWS', 'PAPER_ORDERINGS', 'view_grid',
@@ -38,10 +38,6 @@ _SUPPORT_ONLY = ('actions', 'alignment', 'window', 'same_turn', 'mean', 'targetl
 def _parse_key(cfg:TorConfig)->tuple:
     "The fields parsing and classifying read: views sharing them share one command list"
     return tuple((k, v) for k, v in sorted(asdict(cfg).items()) if k not in _SUPPORT_ONLY)
-
-def _group(traj:Trajectory, by:str):
-    m = traj.meta
-    return (m.get('teacher') or m.get('model') or m.get('agent')) if by == 'teacher' else m.get(by)
 
 def _windowed(cmds:list, sup:dict, window:int|None)->dict:
     "Support within `window` turns from support in any earlier turn"
@@ -79,7 +75,7 @@ def view_counts(trajs:Iterable[Trajectory],  # trajectories (a list or a generat
     trajs, rows, plan = list(trajs), [], _plan(views)
     show = len(trajs) > 500 if progress is None else progress
     for i, t in enumerate(tqdm(trajs, desc='TOR views', unit='trajectory', disable=not show)):
-        tid, g = _id(t, i), _group(t, by)
+        tid, g = _id(t, i), group_of(t, by)
         rows.extend((i, tid, g, v, n, s) for v, (n, s) in trajectory_view_counts(t, views, plan).items())
     return pd.DataFrame(rows, columns=['trajectory', 'id', by, 'view', 'counted', 'supported'])
 
@@ -188,7 +184,7 @@ def trajectory_measures(trajs:Iterable[Trajectory],  # trajectories
             segs = command_outputs(turn.observation)
             if segs is None: segs = [('', turn.observation)]; whole += 1   # no echo: one command
             n, failed = n + len(segs), failed + sum(is_error_observation(o, cfg) for _, o in segs)
-        rows.append({'id': _id(t, i), by: _group(t, by), 'turns': len(t.turns), 'commands': n,
+        rows.append({'id': _id(t, i), by: group_of(t, by), 'turns': len(t.turns), 'commands': n,
                      'failed_commands': failed, 'whole_turns': whole})
     return pd.DataFrame(rows, columns=['id', by, 'turns', 'commands', 'failed_commands', 'whole_turns'])
 
