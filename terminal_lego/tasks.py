@@ -11,7 +11,7 @@ from .core import package_path, TaskError, hash_inputs
 
 # %% auto #0
 __all__ = ['Metadata', 'VerifierConfig', 'AgentConfig', 'EnvironmentConfig', 'TaskConfig', 'config_from_dict', 'config_to_dict',
-           'Task', 'seed_tasks_dir', 'seed_tasks', 'Issue', 'lint', 'import_tb1']
+           'Task', 'seed_tasks_dir', 'seed_tasks', 'Issue', 'compose_services', 'lint', 'import_tb1']
 
 # %% ../nbs/01_tasks.ipynb #c006
 @dataclass
@@ -91,7 +91,7 @@ def config_from_dict(d:dict)->TaskConfig:
 def _clean(obj)->dict:
     out = {}
     for k, v in obj.items():
-        if k == 'extra': out.update(v)
+        if k == 'extra': out.update({a: b for a, b in v.items() if b is not None})
         elif isinstance(v, dict) and k in ('metadata','verifier','agent','environment'): out[k] = _clean(v)
         elif v is None or (isinstance(v, (dict, list)) and not v and k in ('env', 'tags')): continue
         else: out[k] = v
@@ -197,15 +197,62 @@ def _lint_config(cfg:TaskConfig)->list[Issue]:
     if e.cpus is not None and (not isinstance(e.cpus, int) or e.cpus < 1): out.append(Issue(T, f"environment.cpus = {e.cpus!r} must be a whole number ≥ 1", "set cpus = 1"))
     if e.memory_mb is not None and (not isinstance(e.memory_mb, int) or e.memory_mb < 128): out.append(Issue(T, f"environment.memory_mb = {e.memory_mb!r} is below 128 MB", "set memory_mb = 1024"))
     if e.storage_mb is not None and (not isinstance(e.storage_mb, int) or e.storage_mb < 256): out.append(Issue(T, f"environment.storage_mb = {e.storage_mb!r} is below 256 MB", "set storage_mb = 5120"))
-    if e.network_mode not in (None, 'public', 'no-network', 'allowlist'): out.append(Issue(T, f"environment.network_mode = {e.network_mode!r} is not one of public, no-network, allowlist", "set network_mode = \"public\" or remove it"))
     m = cfg.metadata
     if not m.category: out.append(Issue(T, "metadata.category is missing", "set [metadata] category to one of the paper's 13 categories", 'warning'))
     if m.difficulty not in ('easy', 'medium', 'hard'): out.append(Issue(T, f"metadata.difficulty = {m.difficulty!r} is not easy/medium/hard", "set [metadata] difficulty = \"easy\" (< 5 min), \"medium\" (5–15) or \"hard\"", 'warning'))
     if not isinstance(m.tags, list): out.append(Issue(T, "metadata.tags must be a list of strings", 'write tags = ["bash", "sed"]'))
+    return out + _lint_network(cfg) + _lint_v14(cfg)
+
+# %% ../nbs/01_tasks.ipynb #c019b
+_MODES, _HC = (None, 'public', 'no-network', 'allowlist'), ('interval_sec', 'timeout_sec', 'start_period_sec', 'start_interval_sec', 'retries')
+_HOST = re.compile(r'(\*\.)?[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*')
+
+def _bad_host(h)->bool:
+    import ipaddress
+    try: ipaddress.ip_network(h.strip(), strict=True); return False   # an IP address or a CIDR range
+    except AttributeError: return True
+    except ValueError: return not _HOST.fullmatch(h.strip().lower().rstrip('.'))
+
+def _lint_network(cfg:TaskConfig)->list[Issue]:
+    out, T = [], 'task.toml'
+    for sec, d in [('environment', {**cfg.environment.extra, 'network_mode': cfg.environment.network_mode}),
+                   ('agent', cfg.agent.extra), ('verifier', cfg.verifier.extra)]:
+        mode, hosts = d.get('network_mode'), d.get('allowed_hosts')
+        if mode not in _MODES: out.append(Issue(T, f"[{sec}].network_mode = {mode!r} is not one of public, no-network, allowlist", f'set [{sec}] network_mode = "no-network" (or "public") or remove it'))
+        if hosts is None: continue
+        if mode != 'allowlist': out.append(Issue(T, f"[{sec}].allowed_hosts is set but [{sec}].network_mode is {mode!r} (Harbor refuses that)", f'set [{sec}] network_mode = "allowlist" or remove allowed_hosts'))
+        bad = [h for h in hosts if _bad_host(h)] if isinstance(hosts, list) else [hosts]
+        if bad: out.append(Issue(T, f"[{sec}].allowed_hosts has {bad}: entries are hostnames, '*.' wildcards, IP addresses or CIDR ranges, not URLs, ports or paths", 'write e.g. allowed_hosts = ["pypi.org", "*.pythonhosted.org"]'))
+        elif mode == 'allowlist' and not hosts: out.append(Issue(T, f"[{sec}] allows an empty list of hosts", 'use network_mode = "no-network", or list the hosts', 'warning'))
+    return out
+
+def _lint_healthcheck(hc)->list[Issue]:
+    T, W = 'task.toml', '[environment.healthcheck]'
+    fix = f'write {W} command = "curl -fs localhost:8000/" (options: {", ".join(_HC)})'
+    if not isinstance(hc, dict): return [Issue(T, f"[environment].healthcheck must be a table, got {type(hc).__name__}", fix)]
+    out = [] if isinstance(hc.get('command'), str) and hc['command'].strip() else [Issue(T, f"{W} has no command (a shell command that exits 0 once the environment is ready)", fix)]
+    for k, v in hc.items():
+        if k == 'command': continue
+        if k not in _HC: out.append(Issue(T, f"unknown key {W}.{k} (Harbor silently ignores it)", f"remove it or fix its spelling (options: {', '.join(_HC)})", 'warning'))
+        elif k == 'retries' and (type(v) is not int or v < 1): out.append(Issue(T, f"{W}.retries = {v!r} is not a whole number ≥ 1", "set retries = 3"))
+        elif k != 'retries' and (type(v) not in (int, float) or v < 0 or (v == 0 and k != 'start_period_sec')): out.append(Issue(T, f"{W}.{k} = {v!r} is not a positive number of seconds", f"set {k} = 5.0"))
+    return out
+
+def _lint_v14(cfg:TaskConfig)->list[Issue]:
+    out, T, e, v = [], 'task.toml', cfg.environment, cfg.verifier.extra
+    os_ = str(e.extra.get('os', 'linux')).lower()
+    if os_ not in ('linux', 'windows'): out.append(Issue(T, f"[environment].os = {e.extra['os']!r} is not linux or windows", 'remove it (linux is the default)'))
+    elif os_ == 'windows': out.append(Issue(T, "[environment].os = 'windows': terminal_lego's verify and rollout run Linux containers only", "run this task with Harbor on a Windows Docker host", 'warning'))
+    if e.workdir is not None and not (isinstance(e.workdir, str) and e.workdir.startswith('/')): out.append(Issue(T, f"[environment].workdir = {e.workdir!r} is not an absolute path", 'set workdir = "/app"'))
+    if 'healthcheck' in e.extra: out += _lint_healthcheck(e.extra['healthcheck'])
+    mode = v.get('environment_mode')
+    if mode not in (None, 'shared', 'separate'): out.append(Issue(T, f"[verifier].environment_mode = {mode!r} is not shared or separate", 'remove it (shared is the default)'))
+    elif mode == 'shared' and 'environment' in v: out.append(Issue(T, "[verifier].environment_mode = 'shared' conflicts with a [verifier.environment] table (Harbor refuses that)", "remove one of them"))
+    elif mode == 'separate' or 'environment' in v: out.append(Issue(T, "the verifier runs in a separate container (environment_mode 'separate'); terminal_lego's verify and rollout run the tests in the agent's container", "use environment_mode = 'shared' for a task meant for both, or run it with Harbor", 'warning'))
     return out
 
 # %% ../nbs/01_tasks.ipynb #c020
-def _lint_dockerfile(path:Path, docker_image:str|None)->list[Issue]:
+def _lint_dockerfile(path:Path, docker_image:str|None, workdir:str|None=None)->list[Issue]:
     F = 'environment/Dockerfile'
     if not path.exists():
         if docker_image: return []
@@ -214,7 +261,8 @@ def _lint_dockerfile(path:Path, docker_image:str|None)->list[Issue]:
     words = [l.split(None, 1) + [''] for l in lines]
     out = []
     if not any(w[0].upper() == 'FROM' for w in words): out.append(Issue(F, "has no FROM line", "start it with FROM python:3.13-slim-bookworm (or another base image)"))
-    if not any(w[0].upper() == 'WORKDIR' for w in words): out.append(Issue(F, "has no WORKDIR", "add WORKDIR /app (solve.sh and the agent start there)"))
+    if not workdir and not any(w[0].upper() == 'WORKDIR' for w in words):
+        out.append(Issue(F, "has no WORKDIR and task.toml sets no [environment].workdir", 'add WORKDIR /app, or set [environment] workdir = "/app" (solve.sh and the agent start there)'))
     for w in words:
         if w[0].upper() in ('COPY', 'ADD') and '--from' not in w[1]:
             srcs = [s for s in w[1].split()[:-1] if not s.startswith('--')]
@@ -222,6 +270,37 @@ def _lint_dockerfile(path:Path, docker_image:str|None)->list[Issue]:
                 if '://' in s or any(c in s for c in '*?$'): continue
                 if not (path.parent/s).exists(): out.append(Issue(F, f"{w[0]} source {s} does not exist in environment/", f"create environment/{s.lstrip('./')} or remove the {w[0]} line"))
     return out
+
+# %% ../nbs/01_tasks.ipynb #c020b
+def _compose(env_dir:Path)->dict:
+    import yaml
+    f = env_dir/'docker-compose.yaml'
+    if not f.exists(): return {}
+    try: d = yaml.safe_load(f.read_text())
+    except yaml.YAMLError as e: raise TaskError(f"{f} is not valid YAML: {e}") from None
+    if not isinstance(d, dict) or not isinstance(d.get('services'), dict) or not d['services']:
+        raise TaskError(f"{f} has no services mapping; write services: {{NAME: {{build: ./NAME}}}} or remove the file")
+    return d
+
+def compose_services(task_dir:str|Path)->list[str]:
+    "Services of `environment/docker-compose.yaml` besides Harbor's `main`; [] without that file"
+    return [n for n in _compose(Path(task_dir)/'environment').get('services', {}) if n != 'main']
+
+def _lint_compose(env_dir:Path)->list[Issue]:
+    F = 'environment/docker-compose.yaml'
+    if (env_dir/'docker-compose.yml').exists() and not (env_dir/'docker-compose.yaml').exists(): return [Issue(F[:-4] + 'yml', "is not read by Harbor", "rename it to docker-compose.yaml")]
+    try: svcs = _compose(env_dir).get('services', {})
+    except TaskError as e: return [Issue(F, str(e).split(': ', 1)[1], "fix the file")]
+    out = []
+    for name, s in [(n, s if isinstance(s, dict) else {}) for n, s in svcs.items() if n != 'main']:
+        b = s.get('build')
+        ctx, df = (b, 'Dockerfile') if isinstance(b, str) else ((b or {}).get('context', '.'), (b or {}).get('dockerfile', 'Dockerfile'))
+        if b is None and s.get('image'): out.append(Issue(F, f"service {name!r} only names image {s['image']!r}, which must be pulled from a registry", f"build it from a local Dockerfile (build: ./{name})", 'warning'))
+        elif b is None: out.append(Issue(F, f"service {name!r} has neither build nor image", f"add build: ./{name} with a Dockerfile there"))
+        elif '${' not in f"{ctx}{df}" and not (env_dir/ctx/df).exists(): out.append(Issue(F, f"service {name!r} builds from {ctx}/{df}, which does not exist", f"create environment/{ctx}/{df}"))
+    if out or not svcs.keys() - {'main'}: return out
+    return [Issue(F, f"defines services besides main ({', '.join(n for n in svcs if n != 'main')}): Harbor starts them; terminal_lego's verify and rollout run one container and refuse this task",
+                  "run it with harbor run, or fold the services into environment/Dockerfile", 'warning')]
 
 # %% ../nbs/01_tasks.ipynb #c021
 def _lint_tests(task_dir:Path)->list[Issue]:
@@ -245,27 +324,39 @@ def lint(path:str|Path)->list[Issue]:
     ins = path/'instruction.md'
     if not ins.exists() or not ins.read_text().strip(): out.append(Issue('instruction.md', "is missing or empty", "write what the agent must do, with explicit input/output paths"))
     if cfg: out += _lint_config(cfg)
-    out += _lint_dockerfile(path/'environment'/'Dockerfile', cfg.environment.docker_image if cfg else None)
+    e = cfg.environment if cfg else EnvironmentConfig()
+    out += _lint_dockerfile(path/'environment'/'Dockerfile', e.docker_image, e.workdir) + _lint_compose(path/'environment')
     if not (path/'solution'/'solve.sh').exists(): out.append(Issue('solution/solve.sh', "is missing", "write the oracle solution as a bash script (it runs in WORKDIR)"))
     out += _lint_tests(path)
     return out
 
 # %% ../nbs/01_tasks.ipynb #c027
-_TB1_TEST_SH = '''#!/bin/bash
+_TB1_TEST_SH = """#!/bin/bash
 # Imported from Terminal-Bench 1: run the original run-tests.sh, reward = 1 when it exits 0.
 export TEST_DIR=/tests
 mkdir -p /logs/verifier
 if bash /tests/run-tests.sh; then echo 1 > /logs/verifier/reward.txt; else echo 0 > /logs/verifier/reward.txt; fi
-'''
+"""
 _TB1_SKIP = {'task.yaml', 'solution.sh', 'solution.yaml', 'run-tests.sh', 'tests', 'docker-compose.yaml', 'docker-compose.yml'}
+_TB1_MAIN = {'build', 'image', 'container_name', 'command', 'environment', 'volumes', 'working_dir'}  # Harbor's or ours
 
-def _tb1_compose(src:Path)->dict:
+def _tb1_services(src:Path)->tuple[dict, dict]:
+    "(the main service, the other services) of a TB1 compose file; TaskError naming what cannot be carried"
     import yaml
     f = next((src/n for n in ('docker-compose.yaml', 'docker-compose.yml') if (src/n).exists()), None)
-    if f is None: return {}
-    services = (yaml.safe_load(f.read_text()) or {}).get('services', {})
-    if len(services) > 1: raise TaskError(f"{f} defines {len(services)} services ({', '.join(services)}); only single-service TB1 tasks can be imported — merge them into one Dockerfile first")
-    return next(iter(services.values()), {}) or {}
+    svcs = dict(((yaml.safe_load(f.read_text()) or {}).get('services') or {}) if f else {})
+    main = svcs.pop('client' if 'client' in svcs else next(iter(svcs), None), None) or {}
+    out = {}
+    for name, s in svcs.items():
+        s = dict(s or {}); s.pop('container_name', None)   # fixed names would collide between concurrent trials
+        b = s.get('build')
+        if b is None: raise TaskError(f"{f}: service {name!r} has no build: and only names image {s.get('image')!r}, which would have to be pulled from a registry — give it a build context with a Dockerfile")
+        ctx = b if isinstance(b, str) else b.get('context', '.')
+        if not (src/ctx).is_dir(): raise TaskError(f"{f}: service {name!r} builds from {ctx}, which is not a folder of {src}")
+        if '${T_BENCH' in str(s.get('image', '')): s.pop('image')
+        if '${T_BENCH' in str(s): raise TaskError(f"{f}: service {name!r} uses Terminal-Bench 1 variables (${{T_BENCH_...}}) that Harbor does not set: {s}")
+        out[name] = s
+    return main, out
 
 def _tb1_env(svc:dict)->dict:
     "Plain environment variables of the compose service (TB1's own ${T_BENCH_*} plumbing dropped)"
@@ -273,6 +364,7 @@ def _tb1_env(svc:dict)->dict:
     if isinstance(e, list): e = dict(x.split('=', 1) for x in e if '=' in x)
     return {k: str(v) for k, v in e.items() if '${T_BENCH' not in str(v)}
 
+# %% ../nbs/01_tasks.ipynb #c027b
 def import_tb1(src:str|Path,   # a Terminal-Bench 1 task folder (task.yaml, Dockerfile, solution.sh, run-tests.sh, tests/)
                dst:str|Path    # the Harbor task folder to write
               )->Task:
@@ -280,26 +372,29 @@ def import_tb1(src:str|Path,   # a Terminal-Bench 1 task folder (task.yaml, Dock
     import yaml
     src, dst = Path(src), Path(dst)
     if not (src/'task.yaml').exists(): raise TaskError(f"{src/'task.yaml'} is missing: is {src} a Terminal-Bench 1 task?")
-    y = yaml.safe_load((src/'task.yaml').read_text()) or {}
+    y = {k: v for k, v in (yaml.safe_load((src/'task.yaml').read_text()) or {}).items() if v not in (None, '')}
     if not (src/'solution.sh').exists(): raise TaskError(f"{src/'solution.sh'} is missing; solution.yaml (command lists) is not supported — write solution.sh")
-    svc = _tb1_compose(src)
-    instruction = y.get('instruction') or y.get('descriptions', [{}])[0].get('description', '')
+    main, others = _tb1_services(src)
+    instruction = y.get('instruction') or (y.get('descriptions') or [{}])[0].get('description', '')
     if not instruction.strip(): raise TaskError(f"{src/'task.yaml'} has no instruction")
     dst.mkdir(parents=True, exist_ok=True)
     env = dst/'environment'; env.mkdir(exist_ok=True)
     for p in src.iterdir():
         if p.name in _TB1_SKIP: continue
         (shutil.copytree(p, env/p.name, dirs_exist_ok=True) if p.is_dir() else shutil.copy2(p, env/p.name))
+    if others:   # Harbor builds `main` from environment/Dockerfile and starts these beside it
+        compose = {'services': {**({'main': m} if (m := {k: v for k, v in main.items() if k not in _TB1_MAIN}) else {}), **others}}
+        (env/'docker-compose.yaml').write_text(yaml.safe_dump(compose, sort_keys=False))
     (dst/'solution').mkdir(exist_ok=True); shutil.copy2(src/'solution.sh', dst/'solution'/'solve.sh')
-    tests = dst/'tests'
-    if (src/'tests').exists(): shutil.copytree(src/'tests', tests, dirs_exist_ok=True)
-    tests.mkdir(exist_ok=True)
+    tests = dst/'tests'; (shutil.copytree(src/'tests', tests, dirs_exist_ok=True) if (src/'tests').exists() else tests.mkdir(exist_ok=True))
     shutil.copy2(src/'run-tests.sh', tests/'run-tests.sh'); (tests/'test.sh').write_text(_TB1_TEST_SH)
     for f in (tests/'test.sh', dst/'solution'/'solve.sh'): f.chmod(0o755)
+    wd = main.get('working_dir'); wd = wd if isinstance(wd, str) and '${' not in wd else None
+    has_wd = re.search(r'(?im)^\s*WORKDIR\s', (src/'Dockerfile').read_text() if (src/'Dockerfile').exists() else '')
     md = {k: y[k] for k in ('author_name', 'author_email', 'difficulty', 'category', 'tags') if k in y}
     extra = {k: y[k] for k in ('parser_name', 'run_tests_in_same_shell', 'expert_time_estimate_min', 'junior_time_estimate_min') if k in y}
     cfg = TaskConfig(metadata=Metadata(**md, extra={'tb1_' + k: v for k, v in extra.items()}),
-                     verifier=VerifierConfig(timeout_sec=float(y.get('max_test_timeout_sec', 30.))),
-                     agent=AgentConfig(timeout_sec=float(y.get('max_agent_timeout_sec', 180.))),
-                     environment=EnvironmentConfig(env=_tb1_env(svc)))
+                     verifier=VerifierConfig(timeout_sec=float(y.get('max_test_timeout_sec', 60.))),
+                     agent=AgentConfig(timeout_sec=float(y.get('max_agent_timeout_sec', 360.))),
+                     environment=EnvironmentConfig(env=_tb1_env(main), workdir=wd or (None if has_wd else '/app')))
     return Task(dst, cfg, instruction.strip() + '\n').write(dst)

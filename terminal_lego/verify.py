@@ -4,21 +4,25 @@
 
 # %% ../nbs/03_verify.ipynb #497ef1a7
 from __future__ import annotations
-import io, re, json, time, shutil, tempfile, threading
+import io, re, copy, json, time, shutil, tempfile, threading
 from dataclasses import dataclass
 from pathlib import Path
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from .core import TaskError, EnvError, ExecResult, hash_inputs, append_jsonl, read_jsonl
-from .tasks import Task, lint, seed_tasks
+from .tasks import Task, lint, seed_tasks, compose_services
 from .envs import DockerEnv, engine, stand_in, reap, LABEL
 
 # %% auto #0
-__all__ = ['REASONS', 'VERIFY_VERSION', 'BuildError', 'ImageBuild', 'build_task_image', 'task_image', 'for_harbor', 'start_env',
-           'StepTimeout', 'run_solution', 'run_tests', 'verify_task', 'inputs_hash', 'verify', 'funnel', 'plot_funnel']
+__all__ = ['REASONS', 'VERIFY_VERSION', 'BuildError', 'ComposeUnsupported', 'ImageBuild', 'build_task_image', 'task_image',
+           'for_harbor', 'start_env', 'StepTimeout', 'run_solution', 'run_tests', 'verify_task', 'inputs_hash',
+           'verify', 'funnel', 'plot_funnel']
 
 # %% ../nbs/03_verify.ipynb #7eafda0d
 class BuildError(TaskError):
     "A task's image did not build"
+
+class ComposeUnsupported(BuildError):
+    "A task whose environment/docker-compose.yaml starts more services than the one container this engine runs"
 
 @dataclass
 class ImageBuild:
@@ -45,6 +49,9 @@ def _slug(name:str)->str: return re.sub(r'[^a-z0-9_.-]+', '-', name.lower()).str
 def build_task_image(task:Task, client=None)->ImageBuild:
     "Build (or reuse) the image of `task`; BuildError with the log's tail if it fails"
     import docker
+    if extra := compose_services(task.path):
+        raise ComposeUnsupported(f"{task.name}: environment/docker-compose.yaml starts services besides main ({', '.join(extra)}); "
+                                 "terminal_lego's engine runs one container per task and will not run main alone — run it with harbor run -e docker")
     client = client or engine()
     if not task.dockerfile_path.exists():
         if task.config.environment.docker_image: return ImageBuild(stand_in(task.config.environment.docker_image, client), 0., True)
@@ -74,12 +81,18 @@ def task_image(task:Task, client=None)->str:
     return build_task_image(task, client).tag
 
 # %% ../nbs/03_verify.ipynb #4c7a45b5
-def for_harbor(task:Task, dst:str|Path, client=None)->Path:
-    "Copy `task` to `dst` with FROM lines resolved to images available here (for `harbor run` without a registry)"
-    dst = Path(dst)
+def for_harbor(task:Task, dst:str|Path, client=None,
+               public:bool=True)->Path:  # write no-network/allowlist as public (Harbor enforces them with images it pulls)
+    "Copy `task` to `dst` for `harbor run` without a registry: every Dockerfile's FROM lines name images available here"
+    dst, client = Path(dst), client or engine()
     shutil.copytree(task.path, dst, dirs_exist_ok=True)
-    if task.dockerfile_path.exists():
-        (dst/'environment'/'Dockerfile').write_text(_resolved_dockerfile(task.dockerfile, client or engine()))
+    for df in (dst/'environment').rglob('Dockerfile'): df.write_text(_resolved_dockerfile(df.read_text(), client))
+    cfg = copy.deepcopy(task.config); e = cfg.environment
+    tables = [t for t in (cfg.agent.extra, cfg.verifier.extra) if t.get('network_mode') not in (None, 'public')]
+    if not public or not (tables or e.network_mode not in (None, 'public')): return dst
+    for t in tables: t.update(network_mode='public'); t.pop('allowed_hosts', None)
+    if e.network_mode not in (None, 'public'): e.network_mode = 'public'; e.extra.pop('allowed_hosts', None)
+    Task(dst, cfg, task.instruction).write(dst)
     return dst
 
 # %% ../nbs/03_verify.ipynb #6d400f05

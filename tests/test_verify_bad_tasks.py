@@ -18,6 +18,14 @@ def test_lint_names_the_file():
     assert [i.file for i in lint(BAD/'lint_failed__missing-solution') if i.level == 'error'] == ['solution/solve.sh']
     assert any('not valid TOML' in i.problem for i in lint(BAD/'lint_failed__malformed-toml'))
 
+def test_compose_task_is_refused_not_run_alone():
+    "A task with a sidecar service is refused before anything is built (our engine runs one container), naming the service"
+    from terminal_lego.tasks import Task, lint
+    from terminal_lego.verify import build_task_image, ComposeUnsupported
+    task = Task.read(BAD/'build_failed__compose-sidecar')
+    assert [i.level for i in lint(task.path)] == ['warning']      # a valid Harbor task: lint only warns
+    with pytest.raises(ComposeUnsupported, match=r'besides main \(db\)'): build_task_image(task)
+
 @pytest.mark.docker
 @pytest.mark.parametrize('case', [c for c in CASES if expected(c) != 'flaky'])
 def test_bad_task_rejected(case, docker_client, base_images):
