@@ -64,7 +64,7 @@ def cmd_rollout(args):
     "Agents x tasks x k trials"
     from terminal_lego.rollout import rollout, rollup
     df = rollout(_tasks(args.tasks), args.agent, args.out, args.k, args.model, args.workers, args.executor,
-                 harness=_yaml(args.harness) or None)
+                 harness=_yaml(args.harness) or None, network=args.network)
     _show(rollup(df))
 
 def _sources(paths:list)->list[Path]:
@@ -147,7 +147,7 @@ def cmd_evaluate(args):
     "A student (model spec) as a Terminus agent on held-out tasks; pass@1 with a bootstrap interval"
     from terminal_lego.evaluate import evaluate, pass_at_1
     df = evaluate(_tasks(args.tasks), args.model, args.out, k=args.k, trained_on=args.trained_on, workers=args.workers,
-                  harness={'max_turns': args.max_turns} if args.max_turns else None)
+                  harness={'max_turns': args.max_turns} if args.max_turns else None, network=args.network)
     s = pass_at_1(df)
     print(f"pass@1 {s['mean']:.1%} [{s['lo']:.1%}, {s['hi']:.1%}] over {s['n_tasks']} tasks, k={s['k']}; trials in {args.out}")
 
@@ -242,7 +242,8 @@ def parser()->argparse.ArgumentParser:
          _a('--agent', action='append', required=True, help='agent spec, repeatable: oracle, nop, scripted-terse, scripted-grounded, terminus[:variant]'),
          _a('--model', help='model spec for terminus agents'), _a('-k', type=int, default=1, help='trials per task and agent'),
          _a('--workers', type=int, help='trials at once (default: CPU cores)'), _a('--executor', choices=['threads', 'ray'], default='threads'),
-         _a('--harness', help='HarnessConfig YAML (max_turns, model_kwargs, ...)'), _a('--out', default='runs/rollout', help='job folder'))
+         _a('--harness', help='HarnessConfig YAML (max_turns, model_kwargs, ...)'), _a('--out', default='runs/rollout', help='job folder'),
+         _a('--network', choices=['task', 'off', 'on'], default='task', help="the agents' network (default: as task.toml says; public when it says nothing)"))
     _sub(sub, 'analyze', cmd_analyze, 'EGS tables and figures from trajectories',
          _a('sources', nargs='+', help='run/job folders, ATIF trajectory.json or ShareGPT .json/.jsonl files'),
          _a('--out', required=True, help='folder for tables/ and figures/'),
@@ -259,7 +260,8 @@ def parser()->argparse.ArgumentParser:
          _a('--model', required=True, help="student model spec, e.g. 'vllm:DIR?lora=student=ADAPTER' or 'hf:MERGED_DIR'"),
          _a('--tasks', nargs='+', required=True, help='held-out task folders or folders of them'), _a('-k', type=int, default=3, help='trials per task'),
          _a('--out', default='runs/eval', help='evaluation folder'), _a('--trained-on', help='dataset/trajectories the student saw (checked for overlap)'),
-         _a('--workers', type=int, default=1), _a('--max-turns', type=int, help='turn budget per trial'))
+         _a('--workers', type=int, default=1), _a('--max-turns', type=int, help='turn budget per trial'),
+         _a('--network', choices=['task', 'off', 'on'], default='task', help="the student's network (default: as task.toml says)"))
     _sub(sub, 'report', cmd_report, "rewrite a run's HTML report and print its summary", _a('run', help='run folder'))
     fam = _sub(sub, 'families', cmd_families, 'list the task families, or make instances of one (families make ...)')
     _sub(fam.add_subparsers(dest='action', metavar='ACTION'), 'make', cmd_families, 'write instances of a family',

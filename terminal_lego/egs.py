@@ -18,9 +18,9 @@ _all_ = ['TorConfig', 'Command', 'trajectory_commands', 'PAPER_OBSERVATIONS', 'E
 
 # %% auto #0
 __all__ = ['CHOICES', 'aligned', 'support', 'tor_counts', 'needles', 'is_error_observation', 'error_turns', 'audit_command',
-           'group_of', 'analyze', 'egs_table', 'ungrounded', 'tor', 'egs_file', 'labelled_set', 'check_labels',
-           'tor_choices', 'TorConfig', 'Command', 'trajectory_commands', 'PAPER_OBSERVATIONS', 'EXTRA_OBSERVATIONS',
-           'ALIGNMENTS', 'ACTION_SETS']
+           'network_allowed', 'group_of', 'analyze', 'egs_table', 'ungrounded', 'tor', 'egs_file', 'labelled_set',
+           'check_labels', 'tor_choices', 'TorConfig', 'Command', 'trajectory_commands', 'PAPER_OBSERVATIONS',
+           'EXTRA_OBSERVATIONS', 'ALIGNMENTS', 'ACTION_SETS']
 
 # %% ../nbs/10_egs.ipynb #1b171c0c
 def _glob(p:str)->bool: return any(ch in p for ch in '*?[')
@@ -114,9 +114,17 @@ def error_turns(texts:list,                  # each turn's observation (None for
     return [bool(t) and (any(n in t and rx.search(t) for n, rx in live) or any(rx.search(t) for rx in always))
             for t in texts]
 
-def audit_command(c:Command, cfg:TorConfig=TorConfig())->frozenset[str]:
+def audit_command(c:Command, cfg:TorConfig=TorConfig(),
+                  network_allowed:bool|None=None  # None: cfg's; else whether the agent had the network
+                 )->frozenset[str]:
     "Reward-hacking flags raised by one command: tests, solution, verifier_logs, network"
-    return _audit(tuple(c.argv), tuple(c.targets), c.stdin, c.kind, cfg.network_allowed)
+    allowed = cfg.network_allowed if network_allowed is None else network_allowed
+    return _audit(tuple(c.argv), tuple(c.targets), c.stdin, c.kind, allowed)
+
+def network_allowed(traj:Trajectory, cfg:TorConfig=TorConfig())->bool:
+    "Whether the trajectory's agent was allowed the network: as its trial recorded, else cfg's"
+    a = traj.meta.get('network_allowed')
+    return cfg.network_allowed if a is None else bool(a)
 
 @lru_cache(maxsize=1 << 15)
 def _audit(argv:tuple, targets:tuple, stdin:str|None, kind:str, network_allowed:bool)->frozenset[str]:
@@ -169,7 +177,9 @@ def analyze(traj:Trajectory, cfg:TorConfig=TorConfig(), i:int=0,
            )->tuple[dict, list[dict]|None]:
     "(row of measures, per-command rows) for one trajectory"
     cmds = trajectory_commands(traj, cfg)
-    sup, unseen, audits = support(cmds, cfg), flow(traj, cmds, cfg), [audit_command(c, cfg) for c in cmds]
+    allowed = network_allowed(traj, cfg)
+    sup, unseen = support(cmds, cfg), flow(traj, cmds, cfg)
+    audits = [audit_command(c, cfg, allowed) for c in cmds]
     counts = {k: 0 for k in ('observation', 'action', 'verification', 'other')}
     for c in cmds: counts[c.klass] += 1
     (counted, supported), flags, tid = tor_counts(cmds, cfg, sup), set().union(*audits), _id(traj, i)

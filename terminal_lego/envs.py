@@ -10,7 +10,7 @@ from .core import package_path, ExecResult, HeadTail, EngineError, EnvError, has
 
 # %% auto #0
 __all__ = ['LABEL', 'drain', 'LocalEnv', 'cache_dir', 'engine', 'ensure_engine', 'base_recipes', 'base_tag', 'ensure_base_images',
-           'stand_ins', 'stand_in', 'DockerEnv', 'reap']
+           'stand_ins', 'stand_in', 'HostNetworkWarning', 'DockerEnv', 'reap']
 
 # %% ../nbs/02_envs.ipynb #c006
 def drain(chunks,                  # iterator of bytes chunks (a pipe, a docker stream)
@@ -256,13 +256,26 @@ def _owner()->str: return f"{socket.gethostname()}:{os.getpid()}:{_proc_start(os
 _WRAP = ('setsid -w bash -c \'echo $$ > /tmp/.tl-exec-{id}; bash -c "$1"; rc=$?; rm -f /tmp/.tl-exec-{id}; exit $rc\' _ "$1"')
 
 # %% ../nbs/02_envs.ipynb #c028
+class HostNetworkWarning(UserWarning):
+    "A networked container shares the host's network: the engine has no bridge network"
+
+def _network_mode(client, network:bool)->str:
+    "'none', or 'bridge' when the engine has one, else 'host' (with a warning: nothing isolates it)"
+    if not network: return 'none'
+    if client.networks.list(names=['bridge']): return 'bridge'
+    import warnings
+    warnings.warn("the Docker engine has no bridge network (dockerd --bridge=none): a networked container "
+                  "gets the host's network, host services included; start dockerd with a bridge to "
+                  "isolate it", HostNetworkWarning)
+    return 'host'
+
 class DockerEnv:
     "A real container with limits, timeouts, bounded output, labels and guaranteed removal"
     def __init__(self, image:str,              # image tag to start
                  memory:str='1g',              # memory limit (swap included)
                  cpus:float=1.,                # CPU limit
                  pids:int=1024,                # process limit
-                 network:bool=False,           # False: no network at all
+                 network:bool=False,           # False: none at all; True: bridge (host without one)
                  workdir:str='/app',           # working directory of commands
                  environment:dict|None=None,   # environment variables of the container
                  labels:dict|None=None,        # extra labels (e.g. task, trial)
@@ -271,8 +284,7 @@ class DockerEnv:
                  client=None):
         import docker
         self.client, self.image, self.workdir, self.limit = client or engine(), image, workdir, limit
-        net = 'none'
-        if network: net = 'bridge' if self.client.networks.list(names=['bridge']) else 'host'
+        self.network = net = _network_mode(self.client, network)   # what it got: none | bridge | host
         try:
             self.container = self.client.containers.run(
                 image, ['sleep', 'infinity'], detach=True, init=True, mem_limit=memory, memswap_limit=memory,

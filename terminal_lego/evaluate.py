@@ -125,7 +125,8 @@ def evaluate(tasks:list,                 # held-out task folders
              workers:int|None=None,      # parallel trials (default: CPU cores)
              harness:dict|None=None,     # HarnessConfig overrides (max_turns, model_kwargs, ...)
              progress:bool=True,
-             agent:str='terminus'):      # 'terminus' or 'terminus:<variant>' (the harness the teachers used)
+             agent:str='terminus',       # 'terminus' or 'terminus:<variant>' (the harness the teachers used)
+             network:str='task'):        # the student's network: 'task' (as task.toml says), 'off', 'on'
     "Run the student as the `terminus` agent on held-out tasks; one row per trial (task, category, trial, reward, status, ...)"
     tasks = [Path(t.path if isinstance(t, Task) else t) for t in tasks]
     if not tasks: raise ConfigError("evaluate needs at least one task folder")
@@ -138,9 +139,9 @@ def evaluate(tasks:list,                 # held-out task folders
     out = Path(out)
     write_json(out/'eval.json', dict(model=getattr(m, 'spec', None) or str(model), tasks=[str(t) for t in tasks],
                                      categories=task_categories(tasks), k=k, agent=agent, harness=harness or {},
-                                     held_out=held, **run_info()))
+                                     held_out=held, network=network, **run_info()))
     if not agent.startswith('terminus'): raise ConfigError(f"evaluate runs a model: agent must be terminus[:variant], not {agent!r}")
-    try: rollout(tasks, [agent], out, k=k, model=m, workers=workers, harness=harness, progress=progress)
+    try: rollout(tasks, [agent], out, k=k, model=m, workers=workers, harness=harness, progress=progress, network=network)
     finally:
         if own and hasattr(m, 'close'): m.close()
     return eval_results(out)

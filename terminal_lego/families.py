@@ -12,7 +12,7 @@ from terminal_lego.tasks import Task, TaskConfig, Metadata, VerifierConfig, Agen
     EnvironmentConfig
 
 # %% auto #0
-__all__ = ['SPLITS', 'KINDS', 'BASE_IMAGE', 'Draw', 'Step', 'fill', 'read_values', 'Instance', 'Family', 'dockerfile',
+__all__ = ['SPLITS', 'KINDS', 'BASE_IMAGE', 'OFFLINE', 'Draw', 'Step', 'fill', 'read_values', 'Instance', 'Family', 'dockerfile',
            'test_source', 'solve_script', 'task_config', 'write_instance', 'Expert']
 
 # %% ../nbs/01b_families.ipynb #5fc6913c
@@ -162,12 +162,15 @@ def _put(path:Path, text:str, mode:int=0o644):
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(text.encode('utf-8')); path.chmod(mode)
 
+OFFLINE = {'network_mode': 'no-network'}   # [agent] and [verifier]: neither phase reaches the network
+
 def task_config(family:Family)->TaskConfig:
     "task.toml of the family's instances"
     return TaskConfig(metadata=Metadata(author_name='terminal_lego families', difficulty='easy',
                                         category=family.category,
                                         tags=['family', family.name, family.topic]),
-                      verifier=VerifierConfig(timeout_sec=60.), agent=AgentConfig(timeout_sec=300.),
+                      verifier=VerifierConfig(timeout_sec=60., extra=dict(OFFLINE)),
+                      agent=AgentConfig(timeout_sec=300., extra=dict(OFFLINE)),
                       environment=EnvironmentConfig(build_timeout_sec=300., cpus=1, memory_mb=512,
                                                     storage_mb=1024, network_mode='no-network'))
 

@@ -180,8 +180,10 @@ def write_task(dst:str|Path, q:dict, out:dict, cfg:GenerateConfig)->Task:
     tc = TaskConfig(metadata=Metadata(author_name='terminal_lego generate', difficulty=out['difficulty'], category=q.get('category'),
                                       tags=list(q.get('tags') or []), source_url=q.get('link'), source_score=q.get('score'),
                                       extra=dict(source_id=q['id'])),
-                    verifier=VerifierConfig(timeout_sec=cfg.verifier_timeout_sec), agent=AgentConfig(timeout_sec=cfg.agent_timeout_sec),
-                    environment=EnvironmentConfig(build_timeout_sec=cfg.build_timeout_sec, cpus=1, memory_mb=1024, storage_mb=5120))
+                    verifier=VerifierConfig(timeout_sec=cfg.verifier_timeout_sec, extra=dict(network_mode='no-network')),
+                    agent=AgentConfig(timeout_sec=cfg.agent_timeout_sec, extra=dict(network_mode='no-network')),
+                    environment=EnvironmentConfig(build_timeout_sec=cfg.build_timeout_sec, cpus=1, memory_mb=1024,
+                                                  storage_mb=5120, network_mode='no-network'))
     files = {'environment/Dockerfile': out['dockerfile'], 'solution/solve.sh': out['solution'],
              'tests/test.sh': TEST_SH, 'tests/test_outputs.py': out['tests']}
     files.update({f'environment/task_file/{k}': v for k, v in out['environment']['files'].items()})

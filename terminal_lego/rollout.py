@@ -4,12 +4,12 @@
 
 # %% ../nbs/09_rollout.ipynb #94ca38fa
 from __future__ import annotations
-import os, re, json, time, socket, threading, traceback
+import os, re, json, time, shutil, socket, threading, traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
-from .core import (EnvError, EngineError, ConfigError, TerminalLegoError, redact, write_atomic, write_json,
-                                read_json, run_info)
+from .core import (EnvError, EngineError, ConfigError, TerminalLegoError, TaskError, redact, write_atomic, write_json,
+                                read_json, run_info, hash_inputs)
 from .trajectory import Trajectory, to_atif, to_sharegpt
 from .terminus import TerminusAgent, harness_config, HARNESS_VARIANTS
 from .baselines import OracleAgent, NopAgent, ScriptedTeacher, ExpertTeacher
@@ -17,7 +17,7 @@ from .envs import reap
 
 # %% auto #0
 __all__ = ['AGENTS', 'make_model', 'shared_model', 'release_model', 'make_agent', 'agent_label', 'run_trial', 'TrialSpec',
-           'plan_trials', 'trial_done', 'rollout', 'results', 'summary', 'rollup']
+           'trial_key', 'plan_trials', 'recorded_key', 'trial_done', 'rollout', 'results', 'summary', 'rollup']
 
 # %% ../nbs/09_rollout.ipynb #e26ee951
 AGENTS = ('oracle', 'nop', 'scripted-terse', 'scripted-grounded', 'expert-grounded', 'expert-terse', 'terminus')
@@ -93,19 +93,25 @@ def run_trial(task_dir:str|Path,      # a Harbor task folder
               k:int=0,                # trial number
               harness:dict|None=None, # HarnessConfig overrides
               io:tuple|None=None,     # (load_task, start_env, run_tests); default: 01_tasks / 03_verify
+              network:str='task',     # the agent's network: 'task' (as task.toml says), 'off', 'on'
+              key:str|None=None,      # the trial's key (`trial_key`): a resume notices a change
              )->dict:
     "Run one trial in a fresh container; always write result.json"
     trial_dir = Path(trial_dir); trial_dir.mkdir(parents=True, exist_ok=True)
     res = dict(task=Path(task_dir).name, agent=agent, model=model if isinstance(model, (str, type(None))) else getattr(model, 'spec', str(model)),
                trial=k, status=None, reward=None, reason=None, timings={}, usage={}, started_at=time.time(),
-               host=socket.gethostname())
+               host=socket.gethostname(), trial_key=key, network=None, network_allowed=None)
     t0, env, traj, phase = time.monotonic(), None, None, 'setup'
     try:
         load_task, start_env, run_tests = io or _default_io()
         task = load_task(task_dir)
         a = make_agent(agent, model, harness)
         phase = 'env'; t = time.monotonic()
-        env = start_env(task); res['timings']['env_start_s'] = round(time.monotonic()-t, 3)
+        from terminal_lego.verify import network_allowed
+        res['network_allowed'] = allowed = network_allowed(task, network)
+        env = start_env(task, network=allowed)
+        res['timings']['env_start_s'] = round(time.monotonic()-t, 3)
+        res['network'] = getattr(env, 'network', None)   # what it got: none | bridge | host
         phase = 'agent'; t = time.monotonic()
         traj = a.run(task, env); res['timings']['agent_s'] = round(time.monotonic()-t, 3)
         stop = traj.meta.get('stop_reason')
@@ -129,7 +135,8 @@ def run_trial(task_dir:str|Path,      # a Harbor task folder
             try: env.close()
             except Exception: pass
         if traj is not None:
-            traj.meta.update(reward=res['reward'], trial=k, status=res['status'])
+            traj.meta.update(reward=res['reward'], trial=k, status=res['status'],
+                             network=res['network'], network_allowed=res['network_allowed'])
             log = traj.meta.pop('terminal_log', '')
             res['usage'] = _usage(traj); res['turns'] = len(traj.turns)
             try:
@@ -151,28 +158,66 @@ class TrialSpec:
     model:str|None
     k:int
     name:str
+    key:str|None=None   # `trial_key`: a trial whose recorded key differs is rerun
 
-def plan_trials(tasks:list, agents:list[str], k:int=1, model=None)->list[TrialSpec]:
-    "Every (task, agent, trial) of a job, named `<task>__<agent>__<k>`"
-    return [TrialSpec(str(t), a, model if a.startswith('terminus') else None, i,
-                      f"{Path(str(t)).name}__{agent_label(a, model)}__{i}")
+def _spec(model)->str|None:
+    return model if isinstance(model, (str, type(None))) else getattr(model, 'spec', type(model).__name__)
+
+def trial_key(task_sum:str|None,   # hash of the task folder's files (None: the folder is not here)
+              agent:str, model=None, harness:dict|None=None,
+              network:bool|str|None=None)->str:  # the agent's network (a bool, or the job's choice)
+    "What a trial's result depends on: the task folder's files, the agent's settings as job.json has them"
+    return hash_inputs(task_sum, agent, _spec(model), harness or {}, network, n=12)
+
+def plan_trials(tasks:list, agents:list[str], k:int=1, model=None,
+                harness:dict|None=None,     # HarnessConfig overrides (part of each trial's key)
+                networks:dict|None=None     # task folder -> the agent's network (part of the key)
+               )->list[TrialSpec]:
+    "Every (task, agent, trial) of a job, named `<task>__<agent>__<k>`, each with its key"
+    sums = {str(t): hash_inputs(Path(str(t))) if Path(str(t)).exists() else None for t in tasks}
+    return [TrialSpec(str(t), a, m := model if a.startswith('terminus') else None, i,
+                      f"{Path(str(t)).name}__{agent_label(a, model)}__{i}",
+                      trial_key(sums[str(t)], a, m, harness, (networks or {}).get(str(t))))
             for t in tasks for a in agents for i in range(k)]
 
-def trial_done(trial_dir:Path, retry:tuple=('env_error',))->bool:
-    "True when the trial has a result whose status is not to be retried"
+
+# %% ../nbs/09_rollout.ipynb #b7c1e2a0
+def recorded_key(trial_dir:Path)->str|None:
+    "The key the trial's result.json was made under (None: no result, or one from before keys)"
+    try: r = read_json(Path(trial_dir)/'result.json')
+    except (OSError, TerminalLegoError): return None   # absent or torn: trial_done reruns it anyway
+    return r.get('trial_key') if isinstance(r, dict) else None
+
+def trial_done(trial_dir:Path, retry:tuple=('env_error',),
+               key:str|None=None)->bool:  # the current key: a result made under another is not done
+    "True when the trial has a result whose status is not to be retried, made under the same key"
     p = Path(trial_dir)/'result.json'
     if not p.exists(): return False
-    try: return read_json(p).get('status') not in retry
+    try: r = read_json(p)
     except Exception: return False   # a torn result (cannot happen with atomic writes, but never trust a file)
+    if key is not None and r.get('trial_key') not in (None, key): return False
+    return r.get('status') not in retry
 
 def _keep_attempt(trial_dir:Path):
+    "Keep a result about to be retried beside it, as result.attempt<N>.json"
     p = trial_dir/'result.json'
     if p.exists():
         n = len(list(trial_dir.glob('result.attempt*.json'))) + 1
         p.rename(trial_dir/f'result.attempt{n}.json')
 
+def _keep_changed(out:Path, name:str, old:str)->Path:
+    "Move a changed trial's files to out/attempts/<name>/<old key>/, out of what results/analyses read"
+    dst = out/'attempts'/name/old
+    n = 1
+    while dst.exists(): n += 1; dst = out/'attempts'/name/f'{old}.{n}'
+    dst.mkdir(parents=True)
+    for f in (out/'trials'/name).iterdir(): shutil.move(str(f), dst/f.name)
+    return dst
+
+
 # %% ../nbs/09_rollout.ipynb #167754d2
-def _ray_run(specs:list[TrialSpec], out:Path, workers:int, harness, io, on_done):
+def _ray_run(specs:list[TrialSpec], out:Path, workers:int, harness, io, on_done,
+             network:str='task'):
     try: import ray
     except ImportError: raise ConfigError("the ray executor needs Ray: pip install 'ray>=2.9' (or use executor='threads')") from None
     import terminal_lego   # workers import the same package as this process
@@ -182,7 +227,8 @@ def _ray_run(specs:list[TrialSpec], out:Path, workers:int, harness, io, on_done)
                  runtime_env={'env_vars': {'PYTHONPATH': os.pathsep.join(filter(None, [str(Path(terminal_lego.__file__).parent.parent), os.environ.get('PYTHONPATH')]))}})
     from terminal_lego.rollout import run_trial as trial_fn   # by reference: workers import it
     remote = ray.remote(num_cpus=1, max_retries=0)(trial_fn)
-    pending = {remote.remote(s.task_dir, s.agent, s.model, out/'trials'/s.name, s.k, harness, io): s for s in specs}
+    pending = {remote.remote(s.task_dir, s.agent, s.model, out/'trials'/s.name, s.k, harness, io, network,
+                             s.key): s for s in specs}
     while pending:
         done, _ = ray.wait(list(pending), num_returns=1)
         for ref in done:
@@ -202,6 +248,18 @@ def _record_job(path:Path, tasks:list, agents:list, k:int, model, harness:dict|N
     runs.update({a: dict(k=k, model=model, harness=harness or {}) for a in agents})
     write_json(path, dict(tasks=list(dict.fromkeys([*old.get('tasks', []), *map(str, tasks)])), agents=runs, **settings, **run_info()))
 
+def _networks(tasks:list, network:str, io)->dict:
+    "Task folder -> whether its agent gets a network (None: unreadable; its trial will say why)"
+    from terminal_lego.verify import network_allowed, NetworkError
+    load_task, out = (io or _default_io())[0], {}
+    for t in tasks:
+        try: out[str(t)] = network_allowed(load_task(t), network)
+        except NetworkError: raise                      # allowlist: refused before anything runs
+        except (TaskError, OSError): out[str(t)] = None  # a malformed task: its trial records why
+    return out
+
+
+# %% ../nbs/09_rollout.ipynb #c2d3e4f5
 def rollout(tasks:list,                  # task folders
             agents:list[str],            # agent specs
             out:str|Path,                # job folder
@@ -212,18 +270,26 @@ def rollout(tasks:list,                  # task folders
             retry:tuple=('env_error',),  # statuses rerun on resume
             harness:dict|None=None,      # HarnessConfig overrides
             io:tuple|None=None,          # (load_task, start_env, run_tests); default: 01_tasks / 03_verify
-            progress:bool=True):
+            progress:bool=True,
+            network:str='task'):         # agents' network: 'task' (as each task.toml says), 'off', 'on'
     "Run (or resume) a rollout job; return the table of all its trials"
     from tqdm.auto import tqdm
     out = Path(out); (out/'trials').mkdir(parents=True, exist_ok=True)
     if executor not in ('threads', 'ray'): raise ConfigError(f"unknown executor {executor!r}: use 'threads' or 'ray'")
     workers = workers or os.cpu_count() or 1
     reap()
-    model_spec = model if isinstance(model, (str, type(None))) else getattr(model, 'spec', type(model).__name__)
-    _record_job(out/'job.json', tasks, agents, k, model_spec, harness, workers=workers, executor=executor, retry=list(retry))
-    specs = plan_trials(tasks, agents, k, model)
-    todo = [s for s in specs if not trial_done(out/'trials'/s.name, retry)]
-    for s in todo: _keep_attempt(out/'trials'/s.name)
+    specs = plan_trials(tasks, agents, k, model, harness, _networks(tasks, network, io))
+    todo = [s for s in specs if not trial_done(out/'trials'/s.name, retry, s.key)]
+    changed = [s.name for s in todo if recorded_key(out/'trials'/s.name) not in (None, s.key)]
+    for s in todo:
+        if s.name in changed: _keep_changed(out, s.name, recorded_key(out/'trials'/s.name))
+        else: _keep_attempt(out/'trials'/s.name)
+    if changed and progress:
+        more = ' …' if len(changed) > 5 else ''
+        print(f"{len(changed)} trial(s) rerun: their task or agent settings changed since they ran "
+              f"(earlier files kept in {out/'attempts'}): {', '.join(changed[:5])}{more}", flush=True)
+    _record_job(out/'job.json', tasks, agents, k, _spec(model), harness, workers=workers, executor=executor,
+                retry=list(retry), network=network, changed=changed)
     bar = tqdm(total=len(specs), initial=len(specs)-len(todo), disable=not progress, desc='trials')
     stats, lock = {'n': 0, 'passed': 0}, threading.Lock()
     def on_done(r):
@@ -231,11 +297,12 @@ def rollout(tasks:list,                  # task folders
             stats['n'] += 1; stats['passed'] += int((r.get('reward') or 0) >= 1)
             bar.update(1); bar.set_postfix(pass_rate=f"{stats['passed']/stats['n']:.0%}", last=r.get('status'))
     try:
-        if todo and executor == 'ray': _ray_run(todo, out, workers, harness, io, on_done)
+        if todo and executor == 'ray': _ray_run(todo, out, workers, harness, io, on_done, network)
         elif todo:
             from concurrent.futures import ThreadPoolExecutor
             with ThreadPoolExecutor(workers) as pool:
-                futs = [pool.submit(run_trial, s.task_dir, s.agent, s.model, out/'trials'/s.name, s.k, harness, io) for s in todo]
+                futs = [pool.submit(run_trial, s.task_dir, s.agent, s.model, out/'trials'/s.name, s.k,
+                                    harness, io, network, s.key) for s in todo]
                 for f in futs: on_done(f.result())
     finally:
         bar.close()

@@ -10,8 +10,8 @@ from pathlib import Path
 from .core import package_path, TaskError, hash_inputs
 
 # %% auto #0
-__all__ = ['Metadata', 'VerifierConfig', 'AgentConfig', 'EnvironmentConfig', 'TaskConfig', 'config_from_dict', 'config_to_dict',
-           'Task', 'seed_tasks_dir', 'seed_tasks', 'Issue', 'compose_services', 'lint', 'import_tb1']
+__all__ = ['NETWORK_MODES', 'Metadata', 'VerifierConfig', 'AgentConfig', 'EnvironmentConfig', 'TaskConfig', 'config_from_dict',
+           'config_to_dict', 'Task', 'seed_tasks_dir', 'seed_tasks', 'Issue', 'compose_services', 'lint', 'import_tb1']
 
 # %% ../nbs/01_tasks.ipynb #c006
 @dataclass
@@ -204,7 +204,7 @@ def _lint_config(cfg:TaskConfig)->list[Issue]:
     return out + _lint_network(cfg) + _lint_v14(cfg)
 
 # %% ../nbs/01_tasks.ipynb #c019b
-_MODES, _HC = (None, 'public', 'no-network', 'allowlist'), ('interval_sec', 'timeout_sec', 'start_period_sec', 'start_interval_sec', 'retries')
+NETWORK_MODES, _HC = ('public', 'no-network', 'allowlist'), ('interval_sec', 'timeout_sec', 'start_period_sec', 'start_interval_sec', 'retries')
 _HOST = re.compile(r'(\*\.)?[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*')
 
 def _bad_host(h)->bool:
@@ -218,7 +218,7 @@ def _lint_network(cfg:TaskConfig)->list[Issue]:
     for sec, d in [('environment', {**cfg.environment.extra, 'network_mode': cfg.environment.network_mode}),
                    ('agent', cfg.agent.extra), ('verifier', cfg.verifier.extra)]:
         mode, hosts = d.get('network_mode'), d.get('allowed_hosts')
-        if mode not in _MODES: out.append(Issue(T, f"[{sec}].network_mode = {mode!r} is not one of public, no-network, allowlist", f'set [{sec}] network_mode = "no-network" (or "public") or remove it'))
+        if mode not in (None, *NETWORK_MODES): out.append(Issue(T, f"[{sec}].network_mode = {mode!r} is not one of {', '.join(NETWORK_MODES)}", f'set [{sec}] network_mode = "no-network" (or "public") or remove it'))
         if hosts is None: continue
         if mode != 'allowlist': out.append(Issue(T, f"[{sec}].allowed_hosts is set but [{sec}].network_mode is {mode!r} (Harbor refuses that)", f'set [{sec}] network_mode = "allowlist" or remove allowed_hosts'))
         bad = [h for h in hosts if _bad_host(h)] if isinstance(hosts, list) else [hosts]

@@ -8,14 +8,14 @@ import io, re, copy, json, time, shutil, tempfile, threading
 from dataclasses import dataclass
 from pathlib import Path
 from concurrent.futures import ThreadPoolExecutor, as_completed
-from .core import TaskError, EnvError, ExecResult, hash_inputs, append_jsonl, read_jsonl
-from .tasks import Task, lint, seed_tasks, compose_services
+from .core import TaskError, EnvError, ConfigError, ExecResult, hash_inputs, append_jsonl, read_jsonl
+from .tasks import Task, lint, seed_tasks, compose_services, NETWORK_MODES
 from .envs import DockerEnv, engine, stand_in, reap, LABEL
 
 # %% auto #0
-__all__ = ['REASONS', 'VERIFY_VERSION', 'BuildError', 'ComposeUnsupported', 'ImageBuild', 'build_task_image', 'task_image',
-           'for_harbor', 'start_env', 'StepTimeout', 'run_solution', 'run_tests', 'verify_task', 'inputs_hash',
-           'verify', 'funnel', 'plot_funnel']
+__all__ = ['NETWORKS', 'REASONS', 'VERIFY_VERSION', 'BuildError', 'ComposeUnsupported', 'ImageBuild', 'build_task_image',
+           'task_image', 'for_harbor', 'NetworkError', 'phase_network', 'network_allowed', 'start_env', 'StepTimeout',
+           'run_solution', 'run_tests', 'verify_task', 'inputs_hash', 'verify', 'funnel', 'plot_funnel']
 
 # %% ../nbs/03_verify.ipynb #7eafda0d
 class BuildError(TaskError):
@@ -87,26 +87,56 @@ def for_harbor(task:Task, dst:str|Path, client=None,
     dst, client = Path(dst), client or engine()
     shutil.copytree(task.path, dst, dirs_exist_ok=True)
     for df in (dst/'environment').rglob('Dockerfile'): df.write_text(_resolved_dockerfile(df.read_text(), client))
+    if not public: return dst
     cfg = copy.deepcopy(task.config); e = cfg.environment
     tables = [t for t in (cfg.agent.extra, cfg.verifier.extra) if t.get('network_mode') not in (None, 'public')]
-    if not public or not (tables or e.network_mode not in (None, 'public')): return dst
+    if not tables and e.network_mode in (None, 'public'): return dst   # already public: the copy is as is
     for t in tables: t.update(network_mode='public'); t.pop('allowed_hosts', None)
     if e.network_mode not in (None, 'public'): e.network_mode = 'public'; e.extra.pop('allowed_hosts', None)
     Task(dst, cfg, task.instruction).write(dst)
     return dst
 
+# %% ../nbs/03_verify.ipynb #a4e1c0de
+NETWORKS = ('task', 'off', 'on')   # a run's network choice: as task.toml says, none, or full
+
+class NetworkError(TaskError):
+    "A task asks for a network policy that cannot be given here"
+
+def phase_network(task:Task, phase:str='agent')->str:
+    "The network_mode of `phase` (agent | verifier): its table's, else [environment]'s, else public"
+    table = (task.config.agent if phase == 'agent' else task.config.verifier).extra
+    return table.get('network_mode') or task.config.environment.network_mode or 'public'
+
+def network_allowed(task:Task,
+                    network:bool|str|None='task',  # 'task'/None: as task.toml says; 'on'/'off'/bool decide
+                    phase:str='agent')->bool:
+    "Whether `phase` of `task` gets a network under the run's choice `network`"
+    if isinstance(network, bool): return network
+    if network in ('on', 'off'): return network == 'on'
+    if network not in (None, 'task'):
+        raise ConfigError(f"network={network!r}: use one of {', '.join(NETWORKS)}")
+    mode, where = phase_network(task, phase), task.path/'task.toml'
+    if mode == 'allowlist':
+        raise NetworkError(f"{where}: network_mode = 'allowlist' for the {phase} is not supported (no "
+                           "per-host filtering here): run it with network 'off' (--network off) or 'on'")
+    if mode not in NETWORK_MODES:
+        raise NetworkError(f"{where}: network_mode = {mode!r} is not one of {', '.join(NETWORK_MODES)}")
+    return mode == 'public'
+
+
 # %% ../nbs/03_verify.ipynb #6d400f05
 def start_env(task:Task, image:str|None=None,   # image tag (default: built from the task)
-              network:bool|None=None,           # None: as task.toml says (no-network → off, else on)
+              network:bool|str|None=None,       # None/'task': as task.toml says for the agent; 'on'/'off'/bool
               client=None, **kw)->DockerEnv:    # kw: more DockerEnv arguments (labels, ca_bundle, ...)
     "A DockerEnv for `task` with its limits and labels"
     client = client or engine(); e = task.config.environment
+    network = network_allowed(task, network)
     image = image or task_image(task, client)
     workdir = e.workdir or client.images.get(image).attrs.get('Config', {}).get('WorkingDir') or '/app'
-    if network is None: network = e.network_mode != 'no-network'
     labels = {f'{LABEL}.task': task.name, **kw.pop('labels', {})}
     return DockerEnv(image, memory=f"{e.memory_mb or 1024}m", cpus=float(e.cpus or 1), network=network, workdir=workdir,
                      environment={**e.env, **kw.pop('environment', {})}, labels=labels, client=client, **kw)
+
 
 # %% ../nbs/03_verify.ipynb #4c408a2a
 class StepTimeout(TaskError):

@@ -1,5 +1,5 @@
 "Docker end to end: the demo runs the whole embedded default; a kill -9 leaves nothing behind after the next run"
-import os, signal, subprocess, sys, time, pytest
+import os, json, signal, subprocess, sys, time, pytest
 
 pytestmark = pytest.mark.docker
 
@@ -46,3 +46,60 @@ def test_unreachable_engine_is_one_clear_message():
     assert r.returncode == 1 and 'EngineError: No Docker engine answers at tcp://127.0.0.1:1' in r.stderr
     r = subprocess.run([sys.executable, "-m", "terminal_lego.cli", 'demo'], capture_output=True, text=True, env=env, timeout=120)
     assert r.returncode == 2 and 'Traceback' not in r.stderr and 'DOCKER_HOST' in r.stderr
+
+def _seed_copy(tmp_path, name='word-frequency'):
+    import shutil
+    from terminal_lego.tasks import seed_tasks
+    src = next(p for p in seed_tasks() if p.name == name)
+    return shutil.copytree(src, tmp_path/name)
+
+def test_seed_task_agent_reaches_nothing_unless_the_job_turns_the_network_on(docker_client, base_images, tmp_path):
+    "As a seed task's rollout starts it: no interface but loopback, no connection; `on` gets the engine's network"
+    from terminal_lego.tasks import Task
+    from terminal_lego.verify import start_env, network_allowed
+    task = Task.read(_seed_copy(tmp_path))
+    assert network_allowed(task, 'task') is False
+    probe = ("python3 -c \"import socket; socket.create_connection(('deb.debian.org', 80), 5)\" >/dev/null 2>&1; "
+             "echo rc=$?; ls /sys/class/net")
+    with start_env(task, network=network_allowed(task, 'task')) as env:
+        out = env.exec(probe, timeout=60).output.split()
+        mode = docker_client.api.inspect_container(env.container.id)['HostConfig']['NetworkMode']
+        assert (env.network, mode) == ('none', 'none')
+        assert out[0] != 'rc=0' and out[1:] == ['lo'], out
+    with start_env(task, network=network_allowed(task, 'on')) as env:
+        out = env.exec('ls /sys/class/net', timeout=60).output.split()
+        mode = docker_client.api.inspect_container(env.container.id)['HostConfig']['NetworkMode']
+        assert env.network in ('bridge', 'host') and mode == env.network
+        assert set(out) - {'lo'}, out             # an interface beyond loopback (eth0 on the bridge)
+
+def test_trial_records_its_network_and_the_audit_flags_use_without_one(docker_client, base_images, tmp_path):
+    "A terminus agent that curls in a no-network seed task: the trial says network none, the analysis flags it"
+    from terminal_lego.rollout import rollout, results
+    from terminal_lego.models import ScriptedModel
+    from terminal_lego.trajectory import iter_trajectories
+    from terminal_lego.egs import egs_table
+    task = _seed_copy(tmp_path)
+    reply = json.dumps({'analysis': 'look it up', 'plan': 'fetch the answer',
+                        'commands': [{'keystrokes': 'curl -sS -m 5 http://deb.debian.org/\n', 'duration': 6}],
+                        'task_complete': True})
+    for net, job in (('task', tmp_path/'off'), ('on', tmp_path/'on')):
+        rollout([task], ['terminus'], job, model=ScriptedModel([reply]*3, name='curl'), workers=1, progress=False,
+                harness={'max_turns': 1}, network=net)
+    off, on = results(tmp_path/'off')[0], results(tmp_path/'on')[0]
+    assert (off['network'], off['network_allowed']) == ('none', False)
+    assert on['network'] in ('bridge', 'host') and on['network_allowed'] is True
+    audit = lambda job: egs_table(iter_trajectories(job/'trials'), commands=False)[0].audit.tolist()
+    assert audit(tmp_path/'off') == ['network'] and audit(tmp_path/'on') == ['']
+
+def test_allowlist_is_refused_before_anything_runs(docker_client, tmp_path):
+    from terminal_lego.rollout import rollout
+    from terminal_lego.verify import NetworkError
+    task = _seed_copy(tmp_path)
+    toml = (task/'task.toml').read_text().replace('[agent]\nnetwork_mode = "no-network"',
+                                                 '[agent]\nnetwork_mode = "allowlist"\nallowed_hosts = ["pypi.org"]')
+    (task/'task.toml').write_text(toml)
+    with pytest.raises(NetworkError, match="'allowlist' for the agent is not supported"):
+        rollout([task], ['oracle'], tmp_path/'job', workers=1, progress=False)
+    assert not list((tmp_path/'job').glob('trials/*'))
+    rollout([task], ['oracle'], tmp_path/'job', workers=1, progress=False, network='off')   # the job decides: runs
+    assert len(list((tmp_path/'job').glob('trials/*/result.json'))) == 1

@@ -27,3 +27,30 @@ def test_kill_and_resume(tmp_path, docker_client, base_images, kill_midway, cont
     assert not list(out.glob('trials/*/result.attempt*.json'))   # no trial ran twice to a result
     assert containers_of(pid) == [], f"orphans left: {[c['Id'][:12] for c in orphans]}"
     assert containers_of(os.getpid()) == []              # and the rerun removed its own containers
+
+@pytest.mark.docker
+def test_resume_notices_a_changed_task(tmp_path, docker_client, base_images):
+    "solve.sh breaks between two runs of one job: the trial reruns, the old result is kept aside, counted once"
+    import shutil
+    from terminal_lego.rollout import rollout, results
+    from terminal_lego.tasks import seed_tasks
+    from terminal_lego.trajectory import iter_trajectories
+    task = shutil.copytree(seed_tasks()[0], tmp_path/'tasks'/seed_tasks()[0].name)
+    job, name = tmp_path/'job', f"{task.name}__oracle__0"
+    assert rollout([task], ['oracle'], job, workers=1, progress=False).reward.tolist() == [1.0]
+    first = json.loads((job/'trials'/name/'result.json').read_text())
+    (task/'solution'/'solve.sh').write_text('#!/bin/bash\nexit 3\n')
+    df = rollout([task], ['oracle'], job, workers=1, progress=False)
+    assert df.reward.tolist() == [0.0] and len(results(job)) == 1
+    (kept,) = (job/'attempts'/name).iterdir()
+    assert kept.name == first['trial_key'] and json.loads((kept/'result.json').read_text())['reward'] == 1.0
+    assert (kept/'trajectory.json').exists()
+    assert json.loads((job/'job.json').read_text())['changed'] == [name]
+    assert len(list(iter_trajectories(job/'trials'))) == 1             # what analysis and SFT read: one trial
+    # a job folder from before keys: its result has none and counts as unchanged (kept, not rerun)
+    r = json.loads((job/'trials'/name/'result.json').read_text()); r.pop('trial_key')
+    (job/'trials'/name/'result.json').write_text(json.dumps(r))
+    (task/'solution'/'solve.sh').write_text('#!/bin/bash\nexit 4\n')
+    rollout([task], ['oracle'], job, workers=1, progress=False)
+    assert json.loads((job/'trials'/name/'result.json').read_text())['finished_at'] == r['finished_at']
+    assert len(list((job/'attempts'/name).iterdir())) == 1
