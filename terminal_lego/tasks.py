@@ -290,7 +290,7 @@ def _lint_compose(env_dir:Path)->list[Issue]:
     F = 'environment/docker-compose.yaml'
     if (env_dir/'docker-compose.yml').exists() and not (env_dir/'docker-compose.yaml').exists(): return [Issue(F[:-4] + 'yml', "is not read by Harbor", "rename it to docker-compose.yaml")]
     try: svcs = _compose(env_dir).get('services', {})
-    except TaskError as e: return [Issue(F, str(e).split(': ', 1)[1], "fix the file")]
+    except TaskError as e: return [Issue(F, str(e).removeprefix(f"{env_dir/'docker-compose.yaml'} "), "fix the file")]
     out = []
     for name, s in [(n, s if isinstance(s, dict) else {}) for n, s in svcs.items() if n != 'main']:
         b = s.get('build')

@@ -100,6 +100,9 @@ def test_allowlist_is_refused_before_anything_runs(docker_client, tmp_path):
     (task/'task.toml').write_text(toml)
     with pytest.raises(NetworkError, match="'allowlist' for the agent is not supported"):
         rollout([task], ['oracle'], tmp_path/'job', workers=1, progress=False)
+    from terminal_lego.core import ConfigError
+    with pytest.raises(ConfigError, match='use one of task, off, on'):       # a typo: no trial records it
+        rollout([task], ['oracle'], tmp_path/'job', workers=1, progress=False, network='of')
     assert not list((tmp_path/'job').glob('trials/*'))
     rollout([task], ['oracle'], tmp_path/'job', workers=1, progress=False, network='off')   # the job decides: runs
     assert len(list((tmp_path/'job').glob('trials/*/result.json'))) == 1
