@@ -10,7 +10,8 @@ from .core import TerminalLegoError, ConfigError
 
 # %% auto #0
 __all__ = ['cmd_engine', 'cmd_collect', 'cmd_generate', 'cmd_verify', 'cmd_rollout', 'cmd_analyze', 'cmd_select', 'cmd_sft',
-           'cmd_families', 'cmd_evaluate', 'cmd_pipeline', 'cmd_demo', 'cmd_report', 'cmd_sweep', 'parser', 'main']
+           'cmd_families', 'cmd_evaluate', 'cmd_convert', 'cmd_pipeline', 'cmd_demo', 'cmd_report', 'cmd_sweep',
+           'parser', 'main']
 
 # %% ../nbs/17_cli.ipynb #7f0c419a
 def cmd_engine(args):
@@ -97,7 +98,8 @@ def cmd_select(args):
     import pandas as pd
     from terminal_lego import select as S
     from terminal_lego.egs import egs_table
-    from terminal_lego.trajectory import iter_trajectories, write_sharegpt
+    from terminal_lego.trajectory import write_sharegpt
+    from terminal_lego.formats import iter_trajectories
     from terminal_lego.pipeline import STRATEGIES
     trajs = [t for s in _sources(args.sources) for t in iter_trajectories(s)]
     if not trajs: raise TerminalLegoError(f"no trajectories in {' '.join(args.sources)}")
@@ -118,7 +120,7 @@ def cmd_select(args):
 def cmd_sft(args):
     "Build the SFT dataset from trajectories and train a student (LoRA or full)"
     from terminal_lego.core import load_config
-    from terminal_lego.trajectory import iter_trajectories
+    from terminal_lego.formats import iter_trajectories
     from terminal_lego.sft_data import SftDataConfig, build_dataset
     from terminal_lego.sft_train import TrainConfig, train, base_dir
     from transformers import AutoTokenizer
@@ -150,6 +152,13 @@ def cmd_evaluate(args):
                   harness={'max_turns': args.max_turns} if args.max_turns else None, network=args.network)
     s = pass_at_1(df)
     print(f"pass@1 {s['mean']:.1%} [{s['lo']:.1%}, {s['hi']:.1%}] over {s['n_tasks']} tasks, k={s['k']}; trials in {args.out}")
+
+# %% ../nbs/17_cli.ipynb #cv17b
+def cmd_convert(args):
+    "Convert trajectory files (Harbor traces, OpenAI/mini-swe-agent, NeMo-Gym, ATIF, ShareGPT) into another format"
+    from terminal_lego.formats import convert
+    n, out = convert(args.src, args.out, args.to, args.atif_version)
+    print(f"{n} trajectories -> {out} ({args.to})")
 
 # %% ../nbs/17_cli.ipynb #8b36b9e3
 def _engine_for(cfg):
@@ -253,6 +262,11 @@ def parser()->argparse.ArgumentParser:
          _a('--strategy', default='successful', choices=['all', 'successful', 'error-free', 'failed', 'matched', 'high-tor', 'low-tor', 'shortest', 'longest', 'random', 'token-matched']),
          _a('--n', type=float, help='how many for ranked strategies (a count, or a fraction <= 1)'), _a('--seed', type=int, default=0),
          _a('--tokens', type=int, help="token-matched: target tokens per teacher (default: the smallest teacher's total)"))
+    _sub(sub, 'convert', cmd_convert, 'convert trajectories between formats (ATIF, ShareGPT, OpenAI, Harbor traces)',
+         _a('src', help='a trajectory file in any format we read (07b_formats), or a folder of them'),
+         _a('out', help='file to write (.json or .jsonl; ATIF: a .json file for one trajectory, else a folder)'),
+         _a('--to', required=True, choices=['atif', 'sharegpt', 'openai', 'harbor-traces'], help='format to write'),
+         _a('--atif-version', default='ATIF-v1.8', choices=['ATIF-v1.7', 'ATIF-v1.8'], help='ATIF schema version'))
     _sub(sub, 'sft', cmd_sft, 'build the SFT dataset and fine-tune the student',
          _a('--config', required=True, help='YAML with data: (SftDataConfig), train: (TrainConfig), trajectories:, out:'),
          _a('--trajectories', nargs='+', help='trajectory files or run folders (overrides the config)'), _a('--out', help='output folder'))

@@ -12,8 +12,8 @@ from typing import Protocol, runtime_checkable, Any, Iterable, Iterator
 # %% auto #0
 __all__ = ['TerminalLegoError', 'ConfigError', 'EngineError', 'EnvError', 'TaskError', 'ModelError', 'ExecResult', 'Env', 'Model',
            'Agent', 'truncate', 'HeadTail', 'secret_values', 'redact', 'write_atomic', 'write_json', 'read_json',
-           'append_jsonl', 'read_jsonl', 'hash_inputs', 'package_path', 'load_config', 'config_dict', 'git_commit',
-           'run_info']
+           'machine_lock', 'append_jsonl', 'read_jsonl', 'hash_inputs', 'package_path', 'load_config', 'config_dict',
+           'git_commit', 'run_info']
 
 # %% ../nbs/00_core.ipynb #69940d4d
 class TerminalLegoError(Exception):
@@ -125,6 +125,19 @@ def read_json(path:str|Path):
     "Read a JSON file, naming the file when it is malformed"
     try: return json.loads(Path(path).read_text(encoding='utf-8'))
     except json.JSONDecodeError as e: raise TerminalLegoError(f"{path} is not valid JSON ({e}); delete or fix it") from e
+
+# %% ../nbs/00_core.ipynb #c0a1b2c2
+from contextlib import contextmanager
+
+@contextmanager
+def machine_lock(name:str):  # what is locked, e.g. an image tag
+    "Hold the lock `name` against every other process and thread of this machine"
+    import fcntl
+    d = Path(tempfile.gettempdir())/'terminal-lego-locks'; d.mkdir(exist_ok=True)
+    with open(d/f"{hashlib.sha256(name.encode()).hexdigest()[:20]}.lock", 'w') as f:
+        fcntl.flock(f, fcntl.LOCK_EX)
+        try: yield
+        finally: fcntl.flock(f, fcntl.LOCK_UN)
 
 # %% ../nbs/00_core.ipynb #70446547
 def append_jsonl(path:str|Path, row:dict):

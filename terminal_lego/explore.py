@@ -154,7 +154,7 @@ def write_analysis(sources:list, out:str|Path, cfg:TorConfig=TorConfig(), studen
     import json as _json
     from dataclasses import asdict
     from terminal_lego.core import TerminalLegoError
-    from terminal_lego.trajectory import iter_trajectories
+    from terminal_lego.formats import iter_trajectories   # any format 07b_formats reads
     out = Path(out); key = _analysis_key(sources, asdict(cfg), student_scores, teacher_scores, views)
     done = read_json(out/'analysis.json') if (out/'analysis.json').exists() else {}
     if done.get('key') == key and all((out/r).exists() for r in done.get('written', [])):

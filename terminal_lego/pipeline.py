@@ -10,6 +10,8 @@ from dataclasses import dataclass, field, asdict
 from pathlib import Path
 from .core import (package_path, TerminalLegoError, ConfigError, write_json, write_atomic, read_json, read_jsonl,
                                 hash_inputs, load_config, config_dict, run_info)
+from .verify import check_network
+from .cluster import ray_config
 
 # %% auto #0
 __all__ = ['STRATEGIES', 'STAGES', 'OWNS', 'STAGE_FNS', 'FamilyTasks', 'TasksConfig', 'CollectStage', 'GenerateStage',
@@ -76,6 +78,9 @@ class RolloutStage:
     workers:int=8
     executor:str='threads'                  # 'threads' or 'ray'
     harness:dict=field(default_factory=lambda: dict(max_turns=3, model_kwargs=dict(max_tokens=96)))  # terminus teachers only
+    network:str='task'                      # the teachers' network: 'task' (as task.toml says), 'off', 'on'
+    ray:dict=field(default_factory=dict)    # executor 'ray': cluster.RayConfig fields (address, resources, ...)
+    def __post_init__(self): self.network, _ = check_network(self.network), ray_config(self.ray)
 
 @dataclass
 class AnalyzeStage:
@@ -112,6 +117,8 @@ class EvaluateStage:
     agent:str='terminus:compact'            # the harness variant (the teachers' own)
     max_tokens:int=160                      # completion budget per turn
     harness:dict=field(default_factory=lambda: dict(max_turns=8))    # HarnessConfig overrides
+    network:str='task'                      # the students' network: 'task' (as task.toml says), 'off', 'on'
+    def __post_init__(self): self.network = check_network(self.network)
 
 @dataclass
 class ReportStage:
@@ -210,7 +217,8 @@ def _rollout(cfg, run, done, progress):
     step = -(-len(tasks) // s.model_tasks) if s.model_tasks else 1
     for agents, ts, h in (([t for t in s.teachers if t not in lm], tasks, None),
                           (lm, tasks[::step][:s.model_tasks], s.harness or None)):
-        if agents: df = rollout(ts, agents, run, s.k, s.model, s.workers, s.executor, harness=h, progress=progress)
+        if agents: df = rollout(ts, agents, run, s.k, s.model, s.workers, s.executor, harness=h, progress=progress,
+                                 network=s.network, ray=s.ray)
     r = rollup(df)
     return dict(tasks=len(tasks), trials=len(df), statuses=dict(Counter(df.status)),
                 teachers=r[['agent', 'model', 'trials', 'pass_rate', 'errors']].to_dict('records'))
@@ -252,7 +260,7 @@ def _students(cfg):
     t, e = dict(cfg.sft.train), cfg.evaluate
     return StudentConfig(base_model=t.pop('base_model', 'smollm2-135m'), data=cfg.sft.data, train=t, serve=e.serve,
                          batch=e.batch, workers=e.workers, k=e.k, max_tokens=e.max_tokens, agent=e.agent,
-                         harness=e.harness)
+                         harness=e.harness, network=e.network)
 
 def _sft(cfg, run, done, progress):
     import pandas as pd

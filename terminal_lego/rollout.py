@@ -4,7 +4,7 @@
 
 # %% ../nbs/09_rollout.ipynb #94ca38fa
 from __future__ import annotations
-import os, re, json, time, shutil, socket, threading, traceback
+import os, re, json, time, shutil, socket, threading, traceback, warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -14,6 +14,8 @@ from .trajectory import Trajectory, to_atif, to_sharegpt
 from .terminus import TerminusAgent, harness_config, HARNESS_VARIANTS
 from .baselines import OracleAgent, NopAgent, ScriptedTeacher, ExpertTeacher
 from .envs import reap
+from .cluster import ray_config, connect, check_resources, pack, unpack, remote_trial, \
+    model_secrets, warn_local_endpoints, on_every_node, ClusterWarning
 
 # %% auto #0
 __all__ = ['AGENTS', 'make_model', 'shared_model', 'release_model', 'make_agent', 'agent_label', 'run_trial', 'TrialSpec',
@@ -217,28 +219,43 @@ def _keep_changed(out:Path, name:str, old:str)->Path:
 
 # %% ../nbs/09_rollout.ipynb #167754d2
 def _ray_run(specs:list[TrialSpec], out:Path, workers:int, harness, io, on_done,
-             network:str='task'):
-    try: import ray
-    except ImportError: raise ConfigError("the ray executor needs Ray: pip install 'ray>=2.9' (or use executor='threads')") from None
-    import terminal_lego   # workers import the same package as this process
-    started = not ray.is_initialized()
-    if started:
-        ray.init(num_cpus=workers, include_dashboard=False, log_to_driver=False, ignore_reinit_error=True,
-                 runtime_env={'env_vars': {'PYTHONPATH': os.pathsep.join(filter(None, [str(Path(terminal_lego.__file__).parent.parent), os.environ.get('PYTHONPATH')]))}})
-    from terminal_lego.rollout import run_trial as trial_fn   # by reference: workers import it
-    remote = ray.remote(num_cpus=1, max_retries=0)(trial_fn)
-    pending = {remote.remote(s.task_dir, s.agent, s.model, out/'trials'/s.name, s.k, harness, io, network,
-                             s.key): s for s in specs}
-    while pending:
-        done, _ = ray.wait(list(pending), num_returns=1)
-        for ref in done:
-            s = pending.pop(ref)
-            try: on_done(ray.get(ref))
-            except Exception as e:   # the worker itself died: record it as infrastructure
-                r = dict(task=Path(s.task_dir).name, agent=s.agent, model=s.model, trial=s.k, status='env_error',
-                         reason=f'ray worker failed: {e}', timings={}, usage={})
+             network:str='task', ray_cfg:dict|None=None):
+    "Trials on Ray: each runs in scratch space on its node; its whole folder comes home to `out`"
+    cfg, models = ray_config(ray_cfg), [s.model for s in specs]
+    if cfg.address or os.environ.get('RAY_ADDRESS'): warn_local_endpoints(models)
+    started = connect(cfg, workers, model_secrets(models))
+    import ray
+    try:
+        check_resources(cfg)
+        for node, r in on_every_node(reap, cfg).items():    # what killed runs left, on every node
+            if isinstance(r, Exception):
+                warnings.warn(f"Ray node {node[:12]}: could not reap leftover containers "
+                              f"({str(r).strip().splitlines()[-1][:300]}); its trials may fail", ClusterWarning)
+        remote = ray.remote(remote_trial).options(num_cpus=cfg.cpus_per_trial, resources=cfg.resources or None,
+                                                  max_retries=cfg.max_retries, scheduling_strategy=cfg.strategy)
+        from terminal_lego.rollout import _trial_in as trial_fn   # by reference (a notebook's would be by value)
+        sent = {t: ray.put(pack(t)) if Path(t).is_dir() else None for t in {s.task_dir for s in specs}}
+        pending = {remote.remote(trial_fn, s.task_dir, sent[s.task_dir], agent=s.agent, model=s.model, k=s.k,
+                                 harness=harness, io=io, network=network, key=s.key): s for s in specs}
+        while pending:
+            done, _ = ray.wait(list(pending), num_returns=1)
+            for ref in done:
+                s = pending.pop(ref)
+                try: r, files, node = ray.get(ref)
+                except ray.exceptions.RayError as e:   # its worker or node died, past max_retries
+                    r, files, node = dict(task=Path(s.task_dir).name, agent=s.agent, model=s.model, trial=s.k,
+                                          status='env_error', reason=f'ray: {type(e).__name__}: {e}'[:2000],
+                                          timings={}, usage={}, trial_key=s.key), {}, None
+                files.pop('result.json', None)
+                unpack(files, out/'trials'/s.name)
+                r = {**r, 'ray_node': node}
                 _write(out/'trials'/s.name/'result.json', r); on_done(r)
-    if started: ray.shutdown()
+    finally:
+        if started: ray.shutdown()
+
+def _trial_in(task_dir, trial_dir, **kw)->dict:
+    "run_trial with the trial folder second, as `cluster.remote_trial` calls it"
+    return run_trial(task_dir, trial_dir=trial_dir, **kw)
 
 def _record_job(path:Path, tasks:list, agents:list, k:int, model, harness:dict|None, **settings):
     "Write job.json: how each agent of the folder was run; a later call (other agents, a resume) adds to it"
@@ -271,12 +288,14 @@ def rollout(tasks:list,                  # task folders
             harness:dict|None=None,      # HarnessConfig overrides
             io:tuple|None=None,          # (load_task, start_env, run_tests); default: 01_tasks / 03_verify
             progress:bool=True,
-            network:str='task'):         # agents' network: 'task' (as each task.toml says), 'off', 'on'
+            network:str='task',          # agents' network: 'task' (as each task.toml says), 'off', 'on'
+            ray:dict|None=None):         # executor 'ray': `cluster.RayConfig` fields (address, resources, ...)
     "Run (or resume) a rollout job; return the table of all its trials"
     from tqdm.auto import tqdm
     out = Path(out); (out/'trials').mkdir(parents=True, exist_ok=True)
     if executor not in ('threads', 'ray'): raise ConfigError(f"unknown executor {executor!r}: use 'threads' or 'ray'")
     workers = workers or os.cpu_count() or 1
+    if executor == 'ray': ray_config(ray)   # a typo fails before any trial
     reap()
     specs = plan_trials(tasks, agents, k, model, harness, _networks(tasks, network, io))
     todo = [s for s in specs if not trial_done(out/'trials'/s.name, retry, s.key)]
@@ -297,7 +316,7 @@ def rollout(tasks:list,                  # task folders
             stats['n'] += 1; stats['passed'] += int((r.get('reward') or 0) >= 1)
             bar.update(1); bar.set_postfix(pass_rate=f"{stats['passed']/stats['n']:.0%}", last=r.get('status'))
     try:
-        if todo and executor == 'ray': _ray_run(todo, out, workers, harness, io, on_done, network)
+        if todo and executor == 'ray': _ray_run(todo, out, workers, harness, io, on_done, network, ray)
         elif todo:
             from concurrent.futures import ThreadPoolExecutor
             with ThreadPoolExecutor(workers) as pool:

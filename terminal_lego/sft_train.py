@@ -7,7 +7,8 @@ from __future__ import annotations
 import json, math, os, time
 from dataclasses import dataclass, field
 from pathlib import Path
-from .core import TerminalLegoError, ConfigError, write_json, append_jsonl, config_dict, run_info, package_path
+from .core import (TerminalLegoError, ConfigError, write_json, write_atomic, append_jsonl, config_dict,
+                                run_info, package_path)
 
 # %% auto #0
 __all__ = ['TrainConfig', 'collate', 'base_dir', 'load_for_training', 'target_loss', 'train', 'merge', 'recipes', 'load_recipe',
@@ -97,7 +98,7 @@ def _log_callback(path:Path):
         "Append loss, learning rate and throughput to a JSONL file"
         def on_train_begin(self, args, state, control, **kw): self.t0, self.tok0 = time.monotonic(), state.num_input_tokens_seen
         def on_log(self, args, state, control, logs=None, **kw):
-            if not logs or 'loss' not in logs: return
+            if not logs or 'loss' not in logs or not state.is_world_process_zero: return
             dt = max(time.monotonic() - self.t0, 1e-9)
             append_jsonl(path, {'step': state.global_step, 'epoch': round(state.epoch or 0, 4), 'loss': logs['loss'],
                                 'learning_rate': logs.get('learning_rate'), 'tokens_seen': state.num_input_tokens_seen,
@@ -120,7 +121,9 @@ def _trainer_class():
     class TargetLossTrainer(Trainer):
         "A Trainer whose loss applies the output head at labelled positions only"
         def compute_loss(self, model, inputs, return_outputs=False, num_items_in_batch=None):
-            loss = target_loss(model, inputs)
+            wrapped = model is not self.accelerator.unwrap_model(model)   # DDP, FSDP, DeepSpeed
+            # a wrapper syncs gradients only through its own forward: the model's loss, same value
+            loss = model(**inputs).loss if wrapped else target_loss(model, inputs)
             return (loss, None) if return_outputs else loss
     return TargetLossTrainer
 
@@ -152,16 +155,18 @@ def train(dataset_dir:str|Path,          # a dataset saved by `sft_data.build_da
         train_sampling_strategy='group_by_length' if cfg.group_by_length else 'random', logging_steps=cfg.logging_steps,
         save_steps=cfg.save_steps, save_total_limit=cfg.save_total_limit, seed=cfg.seed, data_seed=cfg.seed,
         report_to=[], remove_unused_columns=False, include_num_input_tokens_seen=True, disable_tqdm=True,
-        dataloader_num_workers=0)
+        dataloader_num_workers=0, use_cpu=not _accelerator()['gpu'])
     trainer = _trainer_class()(model=model, args=args, train_dataset=ds, data_collator=lambda rows: collate(rows, pad_id),
                       callbacks=[_log_callback(out_dir/'train_log.jsonl'), *(callbacks or [])])
     last = get_last_checkpoint(str(ckpts)) if ckpts.exists() else None
     out_dir.mkdir(parents=True, exist_ok=True)
-    (out_dir/'config.yaml').write_text(yaml.safe_dump({'train': config_dict(cfg), 'dataset': str(dataset_dir), **run_info()}))
+    main = trainer.is_world_process_zero()      # one writer when several processes train
+    if main: write_atomic(out_dir/'config.yaml', yaml.safe_dump({'train': config_dict(cfg), 'dataset': str(dataset_dir), **run_info()}))
     trainer.train(resume_from_checkpoint=last)
     if trainer.state.global_step < trainer.state.max_steps: return None    # stopped early (a callback); resume later
     final = out_dir/('adapter' if cfg.method == 'lora' else 'model')
-    trainer.save_model(str(final)); tok.save_pretrained(str(final))
+    trainer.save_model(str(final))
+    if main: tok.save_pretrained(str(final))
     return final
 
 # %% ../nbs/13_sft_train.ipynb #bb36e7be
@@ -210,7 +215,7 @@ def main(argv:list[str]|None=None):
     a = p.parse_args(argv)
     cfg = load_recipe(a.recipe, **dict(_override(kv) for kv in a.set))
     final = train(a.dataset, a.out, cfg)
-    print(f"trained {cfg.method} of {cfg.base_model}: {final}")
+    if os.environ.get('RANK', '0') == '0': print(f"trained {cfg.method} of {cfg.base_model}: {final}")
     return final
 
 # %% ../nbs/13_sft_train.ipynb #94d76ddc

@@ -11,6 +11,7 @@ from .core import TerminalLegoError, ConfigError, write_json, read_json, read_js
     load_config, hash_inputs
 from .sft_data import SftDataConfig, build_dataset
 from .sft_train import TrainConfig, train, base_dir, merge
+from .verify import check_network
 from .evaluate import evaluate, pass_at_1, eval_results
 
 # %% auto #0
@@ -31,7 +32,9 @@ class StudentConfig:
     max_tokens:int=160                         # completion budget per turn
     agent:str='terminus:compact'               # the harness, as the teachers ran it
     harness:dict=field(default_factory=lambda: dict(max_turns=8))    # HarnessConfig overrides
+    network:str='task'                         # the student's network: 'task' (as task.toml says), 'off', 'on'
     def __post_init__(self):
+        self.network = check_network(self.network)
         if self.serve not in ('hf', 'vllm'):
             raise ConfigError(f"serve must be 'hf' or 'vllm', not {self.serve!r}")
         load_config(SftDataConfig, self.data)
@@ -101,7 +104,7 @@ def evaluate_student(spec:str,        # from `student_spec`
                                                'max_tokens': cfg.max_tokens,
                                                'temperature': cfg.temperature}}
     df = evaluate(tasks, spec, out, k=cfg.k, trained_on=trained_on, workers=cfg.workers,
-                  harness=harness, progress=progress, agent=cfg.agent)
+                  harness=harness, progress=progress, agent=cfg.agent, network=cfg.network)
     scores = {name: dict(pass_at_1(df[df.task.isin([Path(t).name for t in ts])]),
                          trials=int(df.task.isin([Path(t).name for t in ts]).sum()))
               for name, ts in sets.items() if ts}

@@ -195,6 +195,7 @@ def to_sharegpt(traj:Trajectory)->dict:
 # %% ../nbs/07_trajectory.ipynb #c021
 ATIF_VERSION = 'ATIF-v1.7'
 _METRIC_KEYS = ('prompt_tokens', 'completion_tokens', 'cached_tokens', 'cost_usd')
+_THINK = re.compile(r'<think>(.*?)</think>\n', re.S)   # a reply's leading reasoning, as Harbor's traces export joins it
 
 def _session_id(traj:Trajectory)->str:
     "The trajectory's session id, or a stable one derived from its messages"
@@ -204,12 +205,14 @@ def _session_id(traj:Trajectory)->str:
 
 def _agent_step(step_id:int, turn:Turn, msg:dict, feedback:str|None)->dict:
     "The ATIF step of one assistant message, its parsed commands and the reply it got"
-    s = dict(step_id=step_id, source='agent', message=msg['content'])
+    think = _THINK.match(msg['content'])
+    think = think if think and think.group(1) else None   # ATIF readers take an empty reasoning_content for none
+    s = dict(step_id=step_id, source='agent', message=msg['content'][think.end():] if think else msg['content'])
+    if think: s['reasoning_content'] = think.group(1)
     if turn.timestamp: s['timestamp'] = turn.timestamp
-    if turn.commands:
-        s['tool_calls'] = [dict(tool_call_id=f'call_{step_id}_{j}', function_name='bash_command',
-                                arguments=dict(keystrokes=c['keystrokes'], duration=c['duration']))
-                           for j, c in enumerate(turn.commands)]
+    calls = [c.get('call') or dict(function_name='bash_command', arguments=dict(keystrokes=c['keystrokes'], duration=c['duration']))
+             for c in turn.commands] + ([dict(function_name='mark_task_complete', arguments={})] if turn.task_complete else [])
+    if calls: s['tool_calls'] = [dict(tool_call_id=f'call_{step_id}_{j}', **c) for j, c in enumerate(calls)]
     if feedback is not None: s['observation'] = dict(results=[dict(content=feedback)])
     metrics = {k: turn.usage[k] for k in _METRIC_KEYS if turn.usage.get(k) is not None}
     if metrics: s['metrics'] = metrics
@@ -249,6 +252,27 @@ def to_atif(traj:Trajectory)->dict:
             'extra': {'terminal_lego_meta': meta}}
 
 # %% ../nbs/07_trajectory.ipynb #c023
+def _text(m)->str:
+    "A step message as text: ATIF v1.6+ may give a list of content parts"
+    if isinstance(m, str): return m
+    if isinstance(m, list): return ''.join(p.get('text') or '' for p in m if isinstance(p, dict))
+    return json.dumps(m) if m is not None else ''
+
+def _command(call:dict)->dict:
+    "A Turn command from an ATIF tool call: Terminus keystrokes, or another harness's call kept whole"
+    a = call.get('arguments') or {}
+    if call.get('function_name') == 'bash_command':
+        return dict(keystrokes=a.get('keystrokes', ''), duration=float(a.get('duration', 1.0)))
+    shell = re.search(r'bash|shell|terminal|execute|run_command', str(call.get('function_name')))   # not an editor's 'command'
+    cmd = next((a[k] for k in ('command', 'cmd', 'keystrokes') if isinstance(a.get(k), str)), '') if shell else ''
+    return dict(keystrokes=cmd if cmd.endswith('\n') or not cmd else cmd + '\n', duration=1.0,
+                call=dict(function_name=call.get('function_name'), arguments=a))
+
+def _labelled(text:str)->tuple[str,str]:
+    "Analysis and plan from Harbor's non-raw message ('Analysis: ...\\nPlan: ...')"
+    m = re.match(r'(?s)(?:Analysis: (.*?))?(?:\n?Plan: (.*))?$', text)
+    return (m.group(1) or '', m.group(2) or '') if m else ('', '')
+
 def from_atif(doc:dict  # an ATIF document (trajectory.json)
              )->Trajectory:
     "A Trajectory from an ATIF document; turns come from the agent steps"
@@ -256,20 +280,23 @@ def from_atif(doc:dict  # an ATIF document (trajectory.json)
         raise TerminalLegoError("from_atif: expected an ATIF document with a 'steps' list (schema_version ATIF-v1.x)")
     msgs, turns = [], []
     for s in doc['steps']:
-        src, text = s.get('source'), s.get('message')
-        if not isinstance(text, str): text = json.dumps(text) if text is not None else ''
+        src, text = s.get('source'), _text(s.get('message'))
         if src in ('system', 'user'): msgs.append(dict(role=src, content=text)); continue
         if src != 'agent': raise TerminalLegoError(f"from_atif: step {s.get('step_id')} has unknown source {src!r}")
         idx, ex = len(msgs), s.get('extra') or {}
         msgs.append(dict(role='assistant', content=text))
         results = (s.get('observation') or {}).get('results') or []
-        feedback = '\n'.join(r.get('content') or '' for r in results) if results else None
+        feedback = '\n'.join(_text(r.get('content')) for r in results) if results else None
         if feedback is not None: msgs.append(dict(role='user', content=feedback))
-        cmds = [dict(keystrokes=c['arguments'].get('keystrokes', ''), duration=float(c['arguments'].get('duration', 1.0)))
-                for c in s.get('tool_calls') or []]
+        calls = s.get('tool_calls') or []
+        cmds = [_command(c) for c in calls if c.get('function_name') != 'mark_task_complete']
+        done = any(c.get('function_name') == 'mark_task_complete' for c in calls)
         if 'analysis' in ex: a, p, tc, bad = ex['analysis'], ex['plan'], ex['task_complete'], ex['parse_error']
         else:  # an ATIF file from another harness: parse the raw reply
-            pr = parse_terminus_reply(text); a, p, tc, bad = pr['analysis'], pr['plan'], pr['task_complete'], pr['error'] is not None
+            pr = parse_terminus_reply(text); a, p, tc, bad = pr['analysis'], pr['plan'], pr['task_complete'] or done, pr['error'] is not None
+            if bad and (calls or re.match(r'(Analysis|Plan): ', text)):   # Harbor's non-raw mode: the calls are the reply
+                (a, p), bad = _labelled(text), False
+        if s.get('reasoning_content'): msgs[idx]['content'] = f"<think>{s['reasoning_content']}</think>\n{text}"
         usage = {**{k: v for k, v in (s.get('metrics') or {}).items() if k in _METRIC_KEYS}, **(ex.get('usage') or {})}
         turns.append(Turn(index=idx, commands=cmds, analysis=a, plan=p, task_complete=tc,
                           parse_error=feedback if bad else None, observation=None if bad else feedback,

@@ -8,14 +8,15 @@ import io, re, copy, json, time, shutil, tempfile, threading
 from dataclasses import dataclass
 from pathlib import Path
 from concurrent.futures import ThreadPoolExecutor, as_completed
-from .core import TaskError, EnvError, ConfigError, ExecResult, hash_inputs, append_jsonl, read_jsonl
+from .core import (TaskError, EnvError, ConfigError, ExecResult, hash_inputs, append_jsonl, read_jsonl,
+                                machine_lock)
 from .tasks import Task, lint, seed_tasks, compose_services, NETWORK_MODES
 from .envs import DockerEnv, engine, stand_in, reap, LABEL
 
 # %% auto #0
 __all__ = ['NETWORKS', 'REASONS', 'VERIFY_VERSION', 'BuildError', 'ComposeUnsupported', 'ImageBuild', 'build_task_image',
-           'task_image', 'for_harbor', 'NetworkError', 'phase_network', 'network_allowed', 'start_env', 'StepTimeout',
-           'run_solution', 'run_tests', 'verify_task', 'inputs_hash', 'verify', 'funnel', 'plot_funnel']
+           'task_image', 'for_harbor', 'NetworkError', 'phase_network', 'check_network', 'network_allowed', 'start_env',
+           'StepTimeout', 'run_solution', 'run_tests', 'verify_task', 'inputs_hash', 'verify', 'funnel', 'plot_funnel']
 
 # %% ../nbs/03_verify.ipynb #7eafda0d
 class BuildError(TaskError):
@@ -59,8 +60,12 @@ def build_task_image(task:Task, client=None)->ImageBuild:
     try: dockerfile = _resolved_dockerfile(task.dockerfile, client)
     except EnvError as e: raise BuildError(str(e)) from None
     tag = f"tl-task/{_slug(task.name)}:{hash_inputs(task.environment_dir, dockerfile, n=12)}"
-    try: client.images.get(tag); return ImageBuild(tag, 0., True)
-    except docker.errors.ImageNotFound: pass
+    with machine_lock(f'image {tag}'):     # one build per machine and tag, however many trials start at once
+        try: client.images.get(tag); return ImageBuild(tag, 0., True)
+        except docker.errors.ImageNotFound: return _build(task, client, dockerfile, tag)
+
+def _build(task:Task, client, dockerfile:str, tag:str)->ImageBuild:
+    import docker
     with tempfile.TemporaryDirectory(prefix='tl-dockerfile-') as tmp:   # outside the context: docker-py embeds it,
         df = Path(tmp)/'Dockerfile'; df.write_text(dockerfile)           # and the context honours .dockerignore
         t0 = time.monotonic()
@@ -107,14 +112,19 @@ def phase_network(task:Task, phase:str='agent')->str:
     table = (task.config.agent if phase == 'agent' else task.config.verifier).extra
     return table.get('network_mode') or task.config.environment.network_mode or 'public'
 
+def check_network(network:bool|str|None)->str:  # a run's choice; YAML's `off`/`on` arrive as bools
+    "`network` as one of NETWORKS, or a ConfigError naming them"
+    if isinstance(network, bool): return 'on' if network else 'off'
+    if network is None: return 'task'
+    if network not in NETWORKS: raise ConfigError(f"network={network!r}: use one of {', '.join(NETWORKS)}")
+    return network
+
 def network_allowed(task:Task,
                     network:bool|str|None='task',  # 'task'/None: as task.toml says; 'on'/'off'/bool decide
                     phase:str='agent')->bool:
     "Whether `phase` of `task` gets a network under the run's choice `network`"
-    if isinstance(network, bool): return network
-    if network in ('on', 'off'): return network == 'on'
-    if network not in (None, 'task'):
-        raise ConfigError(f"network={network!r}: use one of {', '.join(NETWORKS)}")
+    network = check_network(network)
+    if network != 'task': return network == 'on'
     mode, where = phase_network(task, phase), task.path/'task.toml'
     if mode == 'allowlist':
         raise NetworkError(f"{where}: network_mode = 'allowlist' for the {phase} is not supported (no "

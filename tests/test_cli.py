@@ -16,7 +16,7 @@ OPTIONS = {  # the options each issue promised for its subcommand
     'verify': ['tasks', '-k'], 'rollout': ['--tasks', '--agent', '--model', '-k', '--workers', '--executor'],
     'analyze': ['sources', '--out', '--views'], 'select': ['--strategy', '--n', '--tokens'], 'sft': ['--config'],
     'evaluate': ['--model', '--tasks', '-k'], 'pipeline': ['--config', '--until'], 'sweep': ['notebook', '--grid'],
-    'report': ['run'], 'engine': ['--verbose'], 'demo': ['--run-dir'], 'families': ['make']}
+    'report': ['run'], 'convert': ['src', 'out', '--to', '--atif-version'], 'engine': ['--verbose'], 'demo': ['--run-dir'], 'families': ['make']}
 
 def test_every_subcommand_is_tested_here():
     from terminal_lego.cli import parser

@@ -106,3 +106,20 @@ def test_allowlist_is_refused_before_anything_runs(docker_client, tmp_path):
     assert not list((tmp_path/'job').glob('trials/*'))
     rollout([task], ['oracle'], tmp_path/'job', workers=1, progress=False, network='off')   # the job decides: runs
     assert len(list((tmp_path/'job').glob('trials/*/result.json'))) == 1
+
+def test_trials_starting_at_once_build_a_task_image_once(docker_client, base_images, tmp_path):
+    "Threads (or Ray workers on one node) that need the same missing image: one builds it, the others wait and reuse"
+    import shutil, threading, uuid
+    from terminal_lego.tasks import Task, seed_tasks
+    from terminal_lego.verify import build_task_image
+    src = seed_tasks()[0]
+    shutil.copytree(src, tmp_path/src.name)
+    df = tmp_path/src.name/'environment'/'Dockerfile'
+    df.write_text(df.read_text() + f"\nRUN echo {uuid.uuid4().hex} > /etc/tl-build-id\n")   # an image no cache has
+    task, builds = Task.read(tmp_path/src.name), []
+    ts = [threading.Thread(target=lambda: builds.append(build_task_image(task, docker_client))) for _ in range(3)]
+    for t in ts: t.start()
+    for t in ts: t.join()
+    try:
+        assert len({b.tag for b in builds}) == 1 and sorted(b.cached for b in builds) == [False, True, True]
+    finally: docker_client.images.remove(builds[0].tag, force=True)

@@ -197,6 +197,10 @@ def test_harbor_validates_every_atif_file_we_write(harbor, tmp_path, docker_clie
     rollout([seed_tasks_dir()/'ini-port-edit'], ['scripted-grounded'], tmp_path/'job', k=1, workers=1, progress=False)
     trial = next((tmp_path/'job').glob('trials/*/trajectory.json'))
     files += [trial, write_atif(tmp_path/'again'/'trajectory.json', read_atif(trial))]   # read back and written again
+    from terminal_lego.formats import iter_trajectories as read_any, write_trajectories
+    foreign = list(read_any(Path(__file__).parent/'data'/'formats'))   # every format we read, written as ATIF 1.7 and 1.8
+    files += [write_trajectories(tmp_path/v/f'{i}.json', t, 'atif', v) for v in ('ATIF-v1.7', 'ATIF-v1.8') for i, t in enumerate(foreign)]
+    assert len(foreign) == 10 and sum('"mark_task_complete"' in f.read_text() for f in files[-10:]) >= 5
     r = subprocess.run([str(harbor/'bin'/'python'), '-c', VALIDATOR, *map(str, files)], capture_output=True, text=True, timeout=300)
     assert r.returncode == 0 and f'checked {len(files)}' in r.stdout, r.stdout[-3000:] + r.stderr[-3000:]
     cli = [str(harbor/'bin'/'python'), '-m', 'harbor.utils.trajectory_validator']     # the CLI a user runs, once
@@ -204,3 +208,23 @@ def test_harbor_validates_every_atif_file_we_write(harbor, tmp_path, docker_clie
     doc = json.loads(trial.read_text()); doc['steps'][0]['source'] = 'somebody'
     (tmp_path/'bad.json').write_text(json.dumps(doc))
     assert subprocess.run(cli + [str(tmp_path/'bad.json')], capture_output=True, timeout=120).returncode == 1
+
+TRACES = '''
+import sys, json
+from pathlib import Path
+from harbor.utils.traces_utils import collect_conversations_from_trial, load_run_metadata
+d = Path(sys.argv[1])
+print(json.dumps(collect_conversations_from_trial(d, load_run_metadata(d))))
+'''
+
+def test_harbor_traces_export_reads_like_the_trial_it_came_from(harbor):
+    "Harbor's own `traces export` of a trial (summarised, continued) reads as the same commands and copied context as its ATIF files"
+    from terminal_lego.formats import from_harbor_traces, read_atif_trial
+    trial = Path(__file__).parent/'data'/'formats'/'harbor_trial'
+    r = subprocess.run([str(harbor/'bin'/'python'), '-c', TRACES, str(trial)], capture_output=True, text=True, timeout=120, env=_env())
+    assert r.returncode == 0, r.stderr[-3000:]
+    rows = json.loads(r.stdout.splitlines()[-1])
+    (ours,), (atif, _) = from_harbor_traces(rows), read_atif_trial(trial/'agent'/'trajectory.json')
+    view = lambda t: [(x.commands, x.task_complete, x.is_copied_context) for x in t.turns]
+    assert len(rows) == 2 and view(ours) == view(atif) and sum(x.is_copied_context for x in ours.turns) == 1
+    assert (ours.meta['task_name'], ours.meta['trial'], ours.meta['reward']) == ('count-lines', 'count-lines__q5R4s3T', 1.0)
