@@ -33,10 +33,10 @@ def _tasks(paths:list)->list[Path]:
 
 def _yaml(path:str|None)->dict:
     if path is None: return {}
-    import yaml
+    from terminal_lego.core import yaml_load
     p = Path(path)
     if not p.exists(): raise ConfigError(f"config file {p} does not exist")
-    return yaml.safe_load(p.read_text()) or {}
+    return yaml_load(p.read_text()) or {}
 
 def _show(df): print(df.to_string(index=False, float_format=lambda x: f"{x:.3g}") if len(df) else '(empty)')
 

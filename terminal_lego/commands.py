@@ -93,7 +93,7 @@ def logical_lines(keys:str  # the concatenated keystrokes of one item (or turn)
     "Split keystrokes into the shell lines that run, with heredoc bodies cut out"
     return list(_logical(keys))
 
-@lru_cache(maxsize=1 << 14)
+@lru_cache(maxsize=1 << 16)
 def _logical(keys:str)->tuple:
     "`logical_lines`, memoised (teachers type the same keystrokes)"
     return tuple(_split_lines(keys))
@@ -192,7 +192,7 @@ def _fast_tokens(toks:list)->list[tuple[list,list]]:
         if t in _SEPS:
             if words or redirs: cmds.append((words, redirs))
             words, redirs = [], []
-        elif t[0] not in _OPS_START: words.append(t)      # a plain word (most tokens): no regex needed
+        elif not t or t[0] not in _OPS_START: words.append(t)   # a plain word (or `''`)
         elif _REDIRS.match(t):
             if j+1 < len(toks) and toks[j+1] not in _SEPS: redirs.append((t.lstrip('0123456789&') or '>', toks[j+1])); j += 1
         elif _DUP.match(t): pass
@@ -224,15 +224,24 @@ _UNQUOTE = re.compile(r"'([^']*)'|\"([^\"]*)\"")
 
 def _fast_quoted(line:str)->list[tuple[list,list]]:
     "Words of a line whose only complication is plain quoting (no expansions inside double quotes)"
-    toks = [t if t in _SEPS or _REDIRS.match(t) or _DUP.match(t)
+    toks = [t if "'" not in t and '"' not in t   # no quote (every operator): nothing to unquote
             else _UNQUOTE.sub(lambda m: m.group(1) if m.group(1) is not None else m.group(2), t) for t in _QTOKEN.findall(line)]
     return _fast_tokens(toks)
+
+def _reserved(line:str)->bool:
+    "`_RESERVED.search(line)`; without `;&|(` only the line's start can match, so one anchored try"
+    if '(' in line or ';' in line or '&' in line or '|' in line:
+        return _RESERVED.search(line) is not None
+    return _RESERVED.match(line) is not None
 
 @lru_cache(maxsize=1 << 15)
 def parse_line(line:str)->tuple[str, tuple]:
     "Parse one logical line into (parser used, ((words, redirects), ...)), falling back as documented"
-    if _RESERVED.search(line): pass                         # loops, conditionals, subshells: bashlex
-    elif _SIMPLE.match(line): return 'fast', tuple((tuple(w), tuple(r)) for w, r in _fast(line))
+    if _reserved(line): pass                        # loops, conditionals, subshells: bashlex
+    elif _SIMPLE.match(line):
+        if '<' in line or '>' in line or '&' in line or '|' in line or ';' in line:
+            return 'fast', tuple((tuple(w), tuple(r)) for w, r in _fast(line))
+        w = tuple(line.split()); return 'fast', (((w, ()),) if w else ())   # words only
     elif _QLINE.fullmatch(line): return 'fast', tuple((tuple(w), tuple(r)) for w, r in _fast_quoted(line))
     hard = len(line) > 2000 or _unbalanced(line)          # bashlex is slow on these and refuses them anyway
     for name, fn in ((() if hard else (('bashlex', _bashlex),)) + (('shlex', _group_shlex), ('split', lambda l: _group(l.split())))):
@@ -460,6 +469,7 @@ class _Shell:
     def __init__(self, cfg:TorConfig):
         self.cfg, self.obs, self.cwd, self.prev = cfg, cfg.observations, cfg.start_cwd, cfg.start_cwd
         self.written, self.out = set(), []
+        self.raw = []   # (argv, redirects, targets) of each command, as tuples
 
     def run(self, line:str, stdin:str|None, ti:int, ki:int, start:int):
         "Record the commands of one logical line typed in turn `ti`, item `ki` (the turn's commands begin at `out[start]`)"
@@ -471,15 +481,20 @@ class _Shell:
             if klass == 'action' and kind in _WRITES: written.update(targets)
             out.append(Command(text, list(argv), list(redirs), stdin, parser, cwd, ti, len(out)-start, ki, klass, kind,
                                list(targets)))
+            self.raw.append((argv, redirs, targets))
 
-def trajectory_commands(traj:Trajectory, cfg:TorConfig=TorConfig())->list[Command]:
-    "Every shell command the trajectory ran, classified, with targets resolved through `cd`"
+def _replay(traj:Trajectory, cfg:TorConfig)->_Shell:
+    "The shell after running every command of the trajectory (its `out` and `raw` hold what ran)"
     sh = _Shell(cfg)
     for ti, turn in enumerate(traj.turns):
         start = len(sh.out)
         for ki, c in enumerate(turn.commands):
             for line, body in _logical(c.get('keystrokes', '')): sh.run(line, body, ti, ki, start)
-    return sh.out
+    return sh
+
+def trajectory_commands(traj:Trajectory, cfg:TorConfig=TorConfig())->list[Command]:
+    "Every shell command the trajectory ran, classified, with targets resolved through `cd`"
+    return _replay(traj, cfg).out
 
 # %% ../nbs/09b_commands.ipynb #d6291b30
 def keystrokes_record(*turns:tuple,             # (list of keystrokes, observation text) per turn

@@ -12,8 +12,8 @@ from typing import Protocol, runtime_checkable, Any, Iterable, Iterator
 # %% auto #0
 __all__ = ['TerminalLegoError', 'ConfigError', 'EngineError', 'EnvError', 'TaskError', 'ModelError', 'ExecResult', 'Env', 'Model',
            'Agent', 'truncate', 'HeadTail', 'secret_values', 'redact', 'write_atomic', 'write_json', 'read_json',
-           'machine_lock', 'append_jsonl', 'read_jsonl', 'hash_inputs', 'package_path', 'load_config', 'config_dict',
-           'git_commit', 'run_info']
+           'machine_lock', 'append_jsonl', 'read_jsonl', 'hash_inputs', 'package_path', 'yaml_load', 'load_config',
+           'config_dict', 'git_commit', 'run_info']
 
 # %% ../nbs/00_core.ipynb #69940d4d
 class TerminalLegoError(Exception):
@@ -178,6 +178,16 @@ def package_path(*parts:str)->Path:
     return Path(str(files('terminal_lego').joinpath(*parts)))
 
 # %% ../nbs/00_core.ipynb #e0bb2776
+def yaml_load(text:str):
+    "YAML with 1.2's booleans: only true/false are bools, so `off`, `on`, `yes`, `no` stay the strings they read as"
+    import yaml
+    class Loader(yaml.SafeLoader): pass
+    Loader.yaml_implicit_resolvers = {k: [(t, r) for t, r in v if t != 'tag:yaml.org,2002:bool']
+                                      for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()}
+    Loader.add_implicit_resolver('tag:yaml.org,2002:bool', re.compile(r'^(?:true|True|TRUE|false|False|FALSE)$'),
+                                 list('tTfF'))
+    return yaml.load(text, Loader=Loader)
+
 def _build(cls, data:dict, where:str):
     if not isinstance(data, dict): raise ConfigError(f"{where}: expected a mapping for {cls.__name__}, got {type(data).__name__}")
     hints, names = typing.get_type_hints(cls), {f.name for f in fields(cls)}
@@ -194,7 +204,7 @@ def load_config(cls, src:str|Path|dict|None=None, **overrides):
     import yaml
     where = str(src) if isinstance(src, (str, Path)) else cls.__name__
     if isinstance(src, (str, Path)):
-        try: src = yaml.safe_load(Path(src).read_text()) or {}
+        try: src = yaml_load(Path(src).read_text()) or {}
         except FileNotFoundError: raise ConfigError(f"config file {where} does not exist") from None
         except yaml.YAMLError as e: raise ConfigError(f"{where} is not valid YAML: {e}") from None
     return _build(cls, {**(src or {}), **overrides}, where)

@@ -13,7 +13,8 @@ from .core import package_path
 from .trajectory import Trajectory, from_sharegpt
 from .commands import TorConfig, Command, trajectory_commands, keystrokes_record, _URL, _LOCAL
 from .commands import PAPER_OBSERVATIONS, EXTRA_OBSERVATIONS, ALIGNMENTS, ACTION_SETS
-from .flow import flow
+from .commands import _replay
+from .flow import flow, _flow
 _all_ = ['TorConfig', 'Command', 'trajectory_commands', 'PAPER_OBSERVATIONS', 'EXTRA_OBSERVATIONS', 'ALIGNMENTS', 'ACTION_SETS']
 
 # %% auto #0
@@ -176,10 +177,11 @@ def analyze(traj:Trajectory, cfg:TorConfig=TorConfig(), i:int=0,
             commands:bool=True  # also the per-command rows (else None)
            )->tuple[dict, list[dict]|None]:
     "(row of measures, per-command rows) for one trajectory"
-    cmds = trajectory_commands(traj, cfg)
+    sh = _replay(traj, cfg); cmds, raw = sh.out, sh.raw   # raw: argv, redirects, targets as tuples
     allowed = network_allowed(traj, cfg)
-    sup, unseen = support(cmds, cfg), flow(traj, cmds, cfg)
-    audits = [audit_command(c, cfg, allowed) for c in cmds]
+    sup, unseen = support(cmds, cfg), _flow(traj, cmds, cfg, raw)
+    audits = [_audit(a, t, c.stdin, c.kind, allowed)   # = audit_command, without conversions
+              for c, (a, _, t) in zip(cmds, raw)]
     counts = {k: 0 for k in ('observation', 'action', 'verification', 'other')}
     for c in cmds: counts[c.klass] += 1
     (counted, supported), flags, tid = tor_counts(cmds, cfg, sup), set().union(*audits), _id(traj, i)

@@ -65,6 +65,10 @@ def _arguments(argv:tuple, redirects:tuple, cwd:str)->tuple[list, list]:
 # %% ../nbs/09c_flow.ipynb #b3f3434b
 def _word_at(text:str, s:str, end:int, path:bool=False)->bool:
     "Whether `s` occurs in `text[:end]` as a whole word (a path: not inside a longer path)"
+    return _first_word(text, s, path, end) >= 0
+
+def _first_word(text:str, s:str, path:bool=False, end:int|None=None)->int:
+    "Where `s` first occurs in `text[:end]` as a whole word, or -1 (the boundaries ignore `end`)"
     i, n = text.find(s, 0, end), len(s)
     while i >= 0:
         b, a = text[i-1:i], text[i+n:i+n+1]
@@ -72,14 +76,17 @@ def _word_at(text:str, s:str, end:int, path:bool=False)->bool:
             if path: ok = not (a.isalnum() or a in '_.-' and a)
             else: ok = not (a.isalnum() or a in '_-' and a) and not (a == '.' and (text[i+n+1:i+n+2].isalnum()
                                                                          or text[i+n+1:i+n+2] == '_'))
-            if ok: return True
+            if ok: return i
         i = text.find(s, i+1, end)
-    return False
+    return -1
 
-def _path_at(p:str, text:str, end:int, start:str)->bool:
-    if p in ('/', start) or _word_at(text, p, end, path=True): return True
+def _path_at(p:str, text:str, end:int, start:str,
+             at=None)->bool:  # at(s, end, path): `_word_at` on `text` (or a memo of it)
+    at = at or (lambda s, e, path: _word_at(text, s, e, path))
+    if p in ('/', start) or at(p, end, True): return True
     name, parent = posixpath.basename(p), posixpath.dirname(p)
-    return bool(name) and _word_at(text, name, end) and parent != p and _path_at(parent, text, end, start)
+    return (bool(name) and at(name, end, False) and parent != p
+            and _path_at(parent, text, end, start, at))
 
 def value_seen(v:str, text:str)->bool:
     "Whether value `v` occurs in `text` as a whole word"
@@ -88,6 +95,19 @@ def value_seen(v:str, text:str)->bool:
 def path_seen(p:str, text:str, start:str='/app')->bool:
     "Whether `p` was shown in `text`: whole, as a shown path's prefix, or by name in a seen folder"
     return _path_at(p, text, len(text), start)
+
+# %% ../nbs/09c_flow.ipynb #b7e2d4f6
+def _word_memo(text:str):
+    "`_word_at` on `text`, remembering each word's first occurrence (`flow` asks many prefixes)"
+    first = {}   # (s, path) -> (its first whole-word index or -1, how far there is none)
+    def at(s:str, end:int, path:bool=False)->bool:
+        i, none_before = first.get((s, path), (-1, 0))
+        if i >= 0: return i + len(s) <= end
+        if end <= none_before: return False
+        i = _first_word(text, s, path, end)     # the first in text[:end] is the first of all
+        first[(s, path)] = (i, end)
+        return i >= 0
+    return at
 
 # %% ../nbs/09c_flow.ipynb #50b225c1
 def seen_before(traj:Trajectory)->tuple[str, list[int]]:
@@ -114,13 +134,20 @@ def flow(traj:Trajectory, cmds:list[Command]|None=None,
          cfg:TorConfig=TorConfig())->dict[int, list[str]]:
     "For each action (by index in `cmds`) with arguments, the ones unseen before first typing them"
     cmds = trajectory_commands(traj, cfg) if cmds is None else cmds
-    args = [action_arguments(c) for c in cmds]
+    return _flow(traj, cmds, cfg)
+
+def _flow(traj:Trajectory, cmds:list, cfg:TorConfig,
+          raw:list|None=None)->dict:  # each command's (argv, redirects, ...) tuples, if at hand
+    "`flow` of commands already found"
+    args = ([action_arguments(c) for c in cmds] if raw is None else
+            [_arguments(r[0], r[1], c.cwd) for c, r in zip(cmds, raw)])   # = action_arguments
     (text, ends), first, out = seen_before(traj), _first_typed(cmds, args), {}
+    at = _word_memo(text)
     for i, (c, (ps, vs)) in enumerate(zip(cmds, args)):
         if c.klass != 'action' or not (ps or vs): continue
         end = lambda a: ends[min(first.get(a, c.turn), c.turn)] if ends else 0
-        out[i] = ([p for p in ps if not _path_at(p, text, end(p), cfg.start_cwd)] +
-                  [v for v in vs if not _word_at(text, v, end(v))])
+        out[i] = ([p for p in ps if not _path_at(p, text, end(p), cfg.start_cwd, at)] +
+                  [v for v in vs if not at(v, end(v))])
     return out
 
 def ungrounded_share(traj:Trajectory, cfg:TorConfig=TorConfig())->float:

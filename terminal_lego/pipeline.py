@@ -80,7 +80,10 @@ class RolloutStage:
     harness:dict=field(default_factory=lambda: dict(max_turns=3, model_kwargs=dict(max_tokens=96)))  # terminus teachers only
     network:str='task'                      # the teachers' network: 'task' (as task.toml says), 'off', 'on'
     ray:dict=field(default_factory=dict)    # executor 'ray': cluster.RayConfig fields (address, resources, ...)
-    def __post_init__(self): self.network, _ = check_network(self.network), ray_config(self.ray)
+    def __post_init__(self):
+        from terminal_lego.rollout import check_agent
+        self.network, _ = check_network(self.network), ray_config(self.ray)
+        for t in self.teachers: check_agent(t, self.harness if t.startswith('terminus') else None)
 
 @dataclass
 class AnalyzeStage:
@@ -118,7 +121,9 @@ class EvaluateStage:
     max_tokens:int=160                      # completion budget per turn
     harness:dict=field(default_factory=lambda: dict(max_turns=8))    # HarnessConfig overrides
     network:str='task'                      # the students' network: 'task' (as task.toml says), 'off', 'on'
-    def __post_init__(self): self.network = check_network(self.network)
+    def __post_init__(self):
+        from terminal_lego.rollout import check_agent
+        self.network, _ = check_network(self.network), check_agent(self.agent, self.harness)
 
 @dataclass
 class ReportStage:

@@ -18,8 +18,9 @@ from .cluster import ray_config, connect, check_resources, pack, unpack, remote_
     model_secrets, warn_local_endpoints, on_every_node, ClusterWarning
 
 # %% auto #0
-__all__ = ['AGENTS', 'make_model', 'shared_model', 'release_model', 'make_agent', 'agent_label', 'run_trial', 'TrialSpec',
-           'trial_key', 'plan_trials', 'recorded_key', 'trial_done', 'rollout', 'results', 'summary', 'rollup']
+__all__ = ['AGENTS', 'make_model', 'shared_model', 'release_model', 'check_agent', 'make_agent', 'agent_label', 'run_trial',
+           'TrialSpec', 'trial_key', 'plan_trials', 'recorded_key', 'trial_done', 'rollout', 'results', 'summary',
+           'rollup']
 
 # %% ../nbs/09_rollout.ipynb #e26ee951
 AGENTS = ('oracle', 'nop', 'scripted-terse', 'scripted-grounded', 'expert-grounded', 'expert-terse', 'terminus')
@@ -42,6 +43,15 @@ def release_model(spec:str):
     with _models_lock: m = _models.pop(spec, None)
     if m is not None and hasattr(m, 'close'): m.close()
 
+def check_agent(agent:str, harness:dict|None=None)->str:
+    "`agent` if it names an agent and `harness` holds HarnessConfig fields only, else a ConfigError"
+    kind, _, variant = agent.partition(':')
+    if kind not in AGENTS:
+        raise ConfigError(f"unknown agent {agent!r}: use one of {', '.join(AGENTS)} (terminus:<variant> with variants "
+                          f"{', '.join(HARNESS_VARIANTS)})")
+    harness_config(variant or None, **(harness or {}))
+    return agent
+
 def make_agent(agent:str,               # one of AGENTS, or 'terminus:<variant>'
                model:str|object|None=None,  # model spec or Model object, for terminus agents
                harness:dict|None=None): # HarnessConfig fields overriding the variant's
@@ -56,8 +66,7 @@ def make_agent(agent:str,               # one of AGENTS, or 'terminus:<variant>'
         if model is None: raise ConfigError(f"agent {agent!r} needs a model: pass --model (e.g. hf:smollm2-135m)")
         m = shared_model(model) if isinstance(model, str) else model
         return TerminusAgent(m, cfg, model_name=getattr(m, 'name', None) or (model if isinstance(model, str) else None))
-    raise ConfigError(f"unknown agent {agent!r}: use one of {', '.join(AGENTS)} (terminus:<variant> with variants "
-                      f"{', '.join(HARNESS_VARIANTS)})")
+    raise ConfigError(f"unknown agent {check_agent(agent)!r}")   # check_agent says why
 
 def agent_label(agent:str, model=None)->str:
     "The agent's name in trial folder names: the agent spec, plus the model's short name for terminus agents"
@@ -296,6 +305,7 @@ def rollout(tasks:list,                  # task folders
     if executor not in ('threads', 'ray'): raise ConfigError(f"unknown executor {executor!r}: use 'threads' or 'ray'")
     workers = workers or os.cpu_count() or 1
     if executor == 'ray': ray_config(ray)   # a typo fails before any trial
+    for a in agents: check_agent(a, harness)   # typos fail here, before any trial
     reap()
     specs = plan_trials(tasks, agents, k, model, harness, _networks(tasks, network, io))
     todo = [s for s in specs if not trial_done(out/'trials'/s.name, retry, s.key)]

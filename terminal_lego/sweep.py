@@ -6,7 +6,7 @@
 from __future__ import annotations
 import itertools, json, re, time
 from pathlib import Path
-from .core import TerminalLegoError, ConfigError, write_json, write_atomic, read_json
+from .core import TerminalLegoError, ConfigError, write_json, write_atomic, read_json, yaml_load
 
 # %% auto #0
 __all__ = ['METRICS_MIME', 'record', 'read_metrics', 'combinations', 'slug', 'plot_sweep', 'sweep']
@@ -81,10 +81,10 @@ def sweep(notebook:str|Path,             # notebook with a `parameters` cell (ta
           rerun:bool=False,              # rerun combinations already done
           progress:bool=True):
     "Run `notebook` once per grid combination with papermill and collect the recorded metrics"
-    import papermill as pm, yaml
+    import papermill as pm
     notebook, out_dir = Path(notebook), Path(out_dir)
     if not notebook.exists(): raise TerminalLegoError(f"notebook {notebook} does not exist")
-    if isinstance(grid, (str, Path)): grid = yaml.safe_load(Path(grid).read_text())
+    if isinstance(grid, (str, Path)): grid = yaml_load(Path(grid).read_text())  # `off` stays 'off'
     combos, rows = combinations(grid), []
     (out_dir/'runs').mkdir(parents=True, exist_ok=True)
     source = _tagged(notebook, out_dir/notebook.name)

@@ -209,6 +209,10 @@ def harness_config(spec:str|dict|HarnessConfig|None=None, # a variant name, a di
                    **overrides)->HarnessConfig:
     "A HarnessConfig from a variant name or fields"
     from terminal_lego.core import load_config
+    from dataclasses import fields
+    if bad := sorted(set(overrides) - {f.name for f in fields(HarnessConfig)}):
+        raise ConfigError(f"harness: unknown key(s) {', '.join(bad)}; valid keys: "
+                          f"{', '.join(f.name for f in fields(HarnessConfig))}")
     if isinstance(spec, HarnessConfig): return replace(spec, **overrides)
     if spec is None or isinstance(spec, str) and spec in HARNESS_VARIANTS:
         return replace(HARNESS_VARIANTS[spec or 'terminus-2'], **overrides)

@@ -37,6 +37,14 @@ def test_expected_failures_are_one_line(tmp_path):
     assert r.returncode == 2 and 'unknown key' in r.stderr and "valid keys" in r.stderr and 'Traceback' not in r.stderr
     r = cli('analyze', tmp_path, '--out', tmp_path/'a')
     assert r.returncode == 2 and 'no trajectories found' in r.stderr and 'Traceback' not in r.stderr
+    from terminal_lego.tasks import seed_tasks
+    h = tmp_path/'h.yaml'; h.write_text('max_turn: 3\n')          # the typo is caught before any trial runs
+    r = cli('rollout', '--tasks', seed_tasks()[0], '--agent', 'scripted-terse', '--harness', h, '--out', tmp_path/'j')
+    assert r.returncode == 2 and 'unknown key(s) max_turn; valid keys:' in r.stderr and 'Traceback' not in r.stderr
+    assert not (tmp_path/'j'/'job.json').exists()
+    bad.write_text('rollout: {harness: {max_turn: 3}}\n')
+    r = cli('pipeline', '--config', bad, '--run-dir', tmp_path/'run')
+    assert r.returncode == 2 and 'max_turn' in r.stderr and 'Traceback' not in r.stderr
 
 def test_analyze_a_trajectories_file(tmp_path):
     r = cli('analyze', TRAJS, '--out', tmp_path/'a')
