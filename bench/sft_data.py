@@ -51,7 +51,7 @@ def main():
     import tempfile, datasets, trl, transformers
     from transformers import AutoTokenizer
     from terminal_lego.models import model_dir
-    from terminal_lego.trajectory import iter_trajectories
+    from terminal_lego.formats import iter_trajectories
     datasets.disable_progress_bars(); transformers.logging.set_verbosity_error()
     warnings.filterwarnings('ignore', category=FutureWarning)   # transformers' renamed-argument notices from SFTConfig
     tok = AutoTokenizer.from_pretrained(model_dir('smollm2-135m'))

@@ -22,7 +22,7 @@ def measure(path:str, limit:int|None, baseline:bool, per_command:bool)->dict:
     "Analyse the first `limit` records of `path` in this process; CPU s, wall s, peak RSS, counts"
     import itertools
     from terminal_lego import egs, commands, flow
-    from terminal_lego.trajectory import iter_trajectories
+    from terminal_lego.formats import iter_trajectories
     if baseline:
         def bashlex_only(line):
             for name, fn in (('bashlex', commands._bashlex), ('shlex', commands._group_shlex)):

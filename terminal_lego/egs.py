@@ -271,7 +271,7 @@ def egs_file(path:str|Path, cfg:TorConfig=TorConfig(),
     "`egs_table` of the trajectories in one file, over `workers` processes"
     from concurrent.futures import ProcessPoolExecutor
     import multiprocessing as mp
-    from terminal_lego.trajectory import iter_trajectories
+    from terminal_lego.formats import iter_trajectories
     path = Path(path)
     if workers <= 1 or path.suffix != '.jsonl': return egs_table(iter_trajectories(path), cfg, commands, progress)
     with ProcessPoolExecutor(workers, mp_context=mp.get_context('fork')) as pool:

@@ -8,7 +8,8 @@ import re, json, shlex, hashlib
 from pathlib import Path
 from .core import TaskError, ConfigError, TerminalLegoError, write_json, read_json, run_info
 from .tasks import Task
-from .trajectory import Trajectory, iter_trajectories
+from .trajectory import Trajectory
+from .formats import iter_trajectories
 from .rollout import rollout, summary
 
 # %% auto #0

@@ -154,14 +154,14 @@ def write_analysis(sources:list, out:str|Path, cfg:TorConfig=TorConfig(), studen
     import json as _json
     from dataclasses import asdict
     from terminal_lego.core import TerminalLegoError
-    from terminal_lego.formats import iter_trajectories   # any format 07b_formats reads
+    from terminal_lego.formats import iter_trajectories, FORMATS   # any format 07b_formats reads
     out = Path(out); key = _analysis_key(sources, asdict(cfg), student_scores, teacher_scores, views)
     done = read_json(out/'analysis.json') if (out/'analysis.json').exists() else {}
     if done.get('key') == key and all((out/r).exists() for r in done.get('written', [])):
         return {r: out/r for r in done['written']}           # the same inputs and settings: nothing to redo
     trajs = [t for s in sources for t in iter_trajectories(s)]
-    if not trajs: raise TerminalLegoError(f"no trajectories found in {', '.join(map(str, sources))} — pass ShareGPT .json/.jsonl, "
-                                          "ATIF trajectory.json files, or a run folder with trials/*/trajectory.json")
+    if not trajs: raise TerminalLegoError(f"no trajectories found in {', '.join(map(str, sources))} — pass trajectory files "
+                                          f"({', '.join(FORMATS)}) or folders of them, e.g. a run's trials/")
     table, commands = egs_table(trajs, cfg, progress=progress)
     teachers = teacher_table(table, cfg, teacher_scores, student_scores)
     choices = views_wide(tor_views(trajs, choice_views(cfg), bootstrap=0, progress=progress))

@@ -269,7 +269,7 @@ def _students(cfg):
 
 def _sft(cfg, run, done, progress):
     import pandas as pd
-    from terminal_lego.trajectory import iter_trajectories
+    from terminal_lego.formats import iter_trajectories
     from terminal_lego.select import pick
     from terminal_lego.students import train_student
     sp, s, scfg = run/'select'/'selected.json', cfg.sft, _students(cfg)

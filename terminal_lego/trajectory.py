@@ -13,7 +13,7 @@ from .core import TerminalLegoError, write_atomic, write_json
 # %% auto #0
 __all__ = ['ATIF_VERSION', 'parse_terminus_reply', 'terminus_reply', 'Turn', 'Trajectory', 'turns_from_messages', 'from_openai',
            'to_openai', 'from_sharegpt', 'to_sharegpt', 'to_atif', 'from_atif', 'iter_sharegpt', 'read_atif',
-           'write_atif', 'write_sharegpt', 'iter_trajectories']
+           'write_atif', 'write_sharegpt']
 
 # %% ../nbs/07_trajectory.ipynb #c006
 def _json_span(text:str)->tuple[int,int]|None:
@@ -346,17 +346,3 @@ def write_sharegpt(path:str|Path, trajs:Trajectory|Iterable[Trajectory])->Path:
     if isinstance(trajs, Trajectory) and path.suffix != '.jsonl': return write_json(path, to_sharegpt(trajs))
     trajs = [trajs] if isinstance(trajs, Trajectory) else trajs
     return write_atomic(path, ''.join(json.dumps(to_sharegpt(t), ensure_ascii=False)+'\n' for t in trajs))
-
-def iter_trajectories(path:str|Path  # ShareGPT .json/.jsonl, an ATIF trajectory.json, or a folder of them
-                     )->Iterator[Trajectory]:
-    "Stream Trajectories from files in any of the supported formats"
-    path = Path(path)
-    if path.is_dir():  # a run or trial folder: each trial's ATIF file, or its ShareGPT file when it has no ATIF one
-        for p in sorted(path.rglob('*')):
-            if p.suffix == '.jsonl' or p.name == 'trajectory.json' or (p.name == 'conversation.json' and not (p.parent/'trajectory.json').exists()):
-                yield from iter_trajectories(p)
-        return
-    if path.suffix == '.json':
-        with open(path, 'rb') as f: head = f.read(4096)
-        if b'"schema_version"' in head and b'ATIF' in head: yield read_atif(path); return
-    for row in iter_sharegpt(path): yield from_sharegpt(row)

@@ -7,7 +7,7 @@ ROOT = Path(__file__).parents[1]
 def test_corpus_has_the_released_shape(tmp_path):
     sys.path.insert(0, str(ROOT/'bench'))
     from corpus import write_corpus
-    from terminal_lego.trajectory import iter_trajectories
+    from terminal_lego.formats import iter_trajectories
     from terminal_lego.egs import egs_table
     p = write_corpus(tmp_path/'c.jsonl', per_teacher=60)
     recs = [json.loads(l) for l in p.read_text().splitlines()]

@@ -63,7 +63,7 @@ def test_select_writes_sharegpt_that_analyze_reads(tmp_path):
 
 def test_select_token_matched_gives_teachers_the_same_target_tokens(tmp_path):
     "Each teacher's target tokens, recounted from the written file, are within one trajectory of the others'"
-    from terminal_lego.trajectory import iter_trajectories
+    from terminal_lego.formats import iter_trajectories
     from terminal_lego.sft_data import target_tokens, smollm2_tokenizer
     tok = smollm2_tokenizer()
     for budget in (None, 2000):

@@ -76,7 +76,7 @@ def test_trial_records_its_network_and_the_audit_flags_use_without_one(docker_cl
     "A terminus agent that curls in a no-network seed task: the trial says network none, the analysis flags it"
     from terminal_lego.rollout import rollout, results
     from terminal_lego.models import ScriptedModel
-    from terminal_lego.trajectory import iter_trajectories
+    from terminal_lego.formats import iter_trajectories
     from terminal_lego.egs import egs_table
     task = _seed_copy(tmp_path)
     reply = json.dumps({'analysis': 'look it up', 'plan': 'fetch the answer',

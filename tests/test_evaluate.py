@@ -4,7 +4,8 @@ import pytest
 from pathlib import Path
 from terminal_lego.core import TaskError, ConfigError, TerminalLegoError
 from terminal_lego.tasks import Task, seed_tasks_dir
-from terminal_lego.trajectory import iter_trajectories, write_sharegpt
+from terminal_lego.trajectory import write_sharegpt
+from terminal_lego.formats import iter_trajectories
 from terminal_lego.evaluate import (evaluate, check_held_out, training_tasks, instruction_hash, pass_at_1, by_category, student_table,
                                     read_harbor_results, harbor_tb2_command, serve_student_command, STATUSES, EVAL_COLUMNS)
 

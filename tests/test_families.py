@@ -77,7 +77,7 @@ def test_every_family_verifies_in_docker(base_images, tmp_path):
 def test_experts_through_the_harness(base_images, tmp_path):
     "Both experts solve an instance of every family in its container; only the terse one uses what it never saw"
     from terminal_lego.rollout import rollout
-    from terminal_lego.trajectory import iter_trajectories
+    from terminal_lego.formats import iter_trajectories
     from terminal_lego.egs import egs_table, ungrounded
     dirs = [p for name in FAMILIES for p in make_tasks(name, 1, tmp_path/'tasks', seed=3)]
     df = rollout(dirs, ['expert-grounded:compact', 'expert-terse:compact'], tmp_path/'job', workers=4, progress=False)

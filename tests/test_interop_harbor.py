@@ -188,7 +188,8 @@ def test_tb1_import_matches_harbor_migrate(harbor, tmp_path, docker_client, base
 
 def test_harbor_validates_every_atif_file_we_write(harbor, tmp_path, docker_client, base_images):
     "ATIF written from the shipped trajectory sets and from a real rollout's trial passes Harbor's validator; a broken one fails"
-    from terminal_lego.trajectory import iter_trajectories, write_atif, read_atif
+    from terminal_lego.trajectory import write_atif, read_atif
+    from terminal_lego.formats import iter_trajectories
     from terminal_lego.rollout import rollout
     from terminal_lego.tasks import seed_tasks_dir
     files = [write_atif(tmp_path/'atif'/f'{src.stem}-{i}'/'trajectory.json', t)

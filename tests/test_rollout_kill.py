@@ -34,7 +34,7 @@ def test_resume_notices_a_changed_task(tmp_path, docker_client, base_images):
     import shutil
     from terminal_lego.rollout import rollout, results
     from terminal_lego.tasks import seed_tasks
-    from terminal_lego.trajectory import iter_trajectories
+    from terminal_lego.formats import iter_trajectories
     task = shutil.copytree(seed_tasks()[0], tmp_path/'tasks'/seed_tasks()[0].name)
     job, name = tmp_path/'job', f"{task.name}__oracle__0"
     assert rollout([task], ['oracle'], job, workers=1, progress=False).reward.tolist() == [1.0]
